@@ -1,0 +1,1 @@
+"""debrief: asynchronous interview backend."""

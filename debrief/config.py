@@ -1,0 +1,114 @@
+"""Settings: every knob of debrief, read from the environment (prefix ``DEBRIEF_``) and ``.env``."""
+
+from __future__ import annotations
+
+import secrets
+from functools import cached_property
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_prefix="DEBRIEF_", env_file=".env", extra="ignore", frozen=False
+    )
+
+    env: Literal["development", "production"] = "development"
+    data_dir: Path = Path("./data")
+    database_url: str | None = Field(
+        default=None, description="Tortoise DB URL; default: a SQLite file in DATA_DIR."
+    )
+    secret_key: SecretStr | None = Field(
+        default=None,
+        description="HMAC key for local signed URLs; default: generated once into DATA_DIR.",
+    )
+    cors_origins: list[str] = Field(default_factory=list)
+
+    # storage
+    storage: Literal["local", "s3"] = "local"
+    s3_bucket: str = "debrief-recordings"
+    s3_endpoint_url: str | None = None
+    s3_region: str = "us-east-1"
+    s3_addressing_style: Literal["path", "virtual", "auto"] = "path"
+    s3_access_key_id: str | None = None
+    s3_secret_access_key: SecretStr | None = None
+    signed_url_default_expires_s: int = 600
+    signed_url_max_expires_s: int = 7 * 24 * 3600
+    signed_url_cache_fraction: float = Field(
+        default=0.8, description="Cache a signed URL for this fraction of its lifetime."
+    )
+    keep_original: bool = False
+
+    # queue and cache
+    redis_url: str | None = None
+    redis_prefix: str = "debrief"
+    queue_name: str = "debrief:queue"
+    inline_job_concurrency: int = 2
+    job_timeout_s: int = 600
+    job_max_tries: int = 8
+    job_stale_after_s: int = 300
+
+    # OpenAI (or any OpenAI-compatible server)
+    openai_api_key: SecretStr | None = None
+    openai_base_url: str | None = None
+    openai_transcription_model: str = "whisper-1"
+    openai_chat_model: str = "gpt-4o-mini"
+    openai_timeout_s: float = 60.0
+    openai_circuit_cooldown_s: float = 300.0
+    analysis_token_budget: int = 12_000
+
+    # local transcription
+    whisper_model: str | None = Field(
+        default=None, description="faster-whisper model path or name; default: bundled tiny.en."
+    )
+    whisper_threads: int = 2
+    whisper_device: str = "auto"
+
+    # limits
+    max_upload_bytes: int = 100 * 1024 * 1024
+    max_duration_s: float = 15 * 60
+    decode_timeout_s: float = 120.0
+    opus_bitrate_bps: int = 16_000
+    upload_token_ttl_s: int = 7 * 24 * 3600
+    retention_days: int = 730
+
+    @property
+    def is_production(self) -> bool:
+        return self.env == "production"
+
+    @property
+    def db_url(self) -> str:
+        if self.database_url:
+            return self.database_url
+        return f"sqlite://{self.data_dir / 'debrief.sqlite3'}"
+
+    @property
+    def recordings_dir(self) -> Path:
+        return self.data_dir / "recordings"
+
+    @property
+    def spool_dir(self) -> Path:
+        return self.data_dir / "spool"
+
+    @property
+    def openai_enabled(self) -> bool:
+        return self.openai_api_key is not None
+
+    @cached_property
+    def signing_key(self) -> bytes:
+        """The HMAC key for local URLs: configured, or generated once and kept in DATA_DIR."""
+        if self.secret_key is not None:
+            return self.secret_key.get_secret_value().encode()
+        path = self.data_dir / "secret_key"
+        if not path.exists():
+            self.data_dir.mkdir(parents=True, exist_ok=True)
+            path.write_text(secrets.token_urlsafe(32))
+            path.chmod(0o600)
+        return path.read_text().strip().encode()
+
+
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,61 @@
+"""Runs one Job row by kind: the same functions serve arq workers and the inline runner."""
+
+from __future__ import annotations
+
+import logging
+import time
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+from uuid import UUID
+
+from debrief.models import Job, JobKind, JobStatus
+from debrief.services.metrics import JOBS
+
+if TYPE_CHECKING:
+    from debrief.runtime import Runtime
+
+log = logging.getLogger(__name__)
+
+
+class DeferJob(Exception):
+    """Run the job again later (e.g. a provider asked us to back off)."""
+
+    def __init__(self, defer_s: float, reason: str = "") -> None:
+        super().__init__(reason or f"deferred {defer_s:.1f}s")
+        self.defer_s = defer_s
+
+
+async def run_job(runtime: Runtime, job_id: UUID | str) -> float | None:
+    """Run a job once. Returns seconds to defer it by, or None when it finished."""
+    from debrief.jobs import handlers
+
+    job = await Job.filter(id=job_id).first()
+    if job is None or job.status in (JobStatus.DONE, JobStatus.FAILED):
+        return None  # deleted (erasure) or already finished: a rerun is a no-op
+    job.status = JobStatus.RUNNING
+    job.attempts += 1
+    job.started_at = datetime.now(UTC)
+    await job.save(update_fields=["status", "attempts", "started_at", "updated_at"])
+    handler = {JobKind.TRANSCRIBE: handlers.transcribe, JobKind.ANALYZE: handlers.analyze}[job.kind]
+    started = time.perf_counter()
+    outcome = "done"
+    try:
+        await handler(runtime, job)
+    except DeferJob as deferral:
+        outcome = "deferred"
+        await Job.filter(id=job.id).update(status=JobStatus.QUEUED, last_error=str(deferral))
+        return deferral.defer_s
+    except Exception as error:
+        outcome = "failed"
+        log.exception("job %s (%s) failed", job.id, job.kind)
+        await Job.filter(id=job.id).update(
+            status=JobStatus.FAILED,
+            last_error=f"{type(error).__name__}: {error}"[:2000],
+            finished_at=datetime.now(UTC),
+        )
+        await handlers.on_failure(runtime, job, error)
+        return None
+    finally:
+        JOBS.labels(job.kind.value, outcome).observe(time.perf_counter() - started)
+    await Job.filter(id=job.id).update(status=JobStatus.DONE, finished_at=datetime.now(UTC))
+    return None

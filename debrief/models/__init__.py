@@ -1,0 +1,31 @@
+"""Tortoise models. Every model module is listed in ``MODEL_MODULES``."""
+
+from debrief.models.analysis import AnswerAnalysis, SessionAnalysis
+from debrief.models.cost import CostEvent
+from debrief.models.interview import Interview, Question
+from debrief.models.job import Job, JobKind, JobStatus
+from debrief.models.organization import ApiKey, Organization
+from debrief.models.recording import Recording, RecordingStatus, Transcript
+from debrief.models.session import Session, SessionStatus, UploadToken
+
+MODEL_MODULES = ["debrief.models"]
+
+__all__ = [
+    "MODEL_MODULES",
+    "AnswerAnalysis",
+    "ApiKey",
+    "CostEvent",
+    "Interview",
+    "Job",
+    "JobKind",
+    "JobStatus",
+    "Organization",
+    "Question",
+    "Recording",
+    "RecordingStatus",
+    "Session",
+    "SessionAnalysis",
+    "SessionStatus",
+    "Transcript",
+    "UploadToken",
+]

@@ -1,0 +1,28 @@
+"""Organisations own interviews; interviewers act through hashed API keys."""
+
+from __future__ import annotations
+
+from tortoise import fields
+
+from debrief.models.base import TimestampedModel
+
+
+class Organization(TimestampedModel):
+    name = fields.CharField(max_length=200, unique=True)
+
+    class Meta:
+        table = "organization"
+
+
+class ApiKey(TimestampedModel):
+    """An interviewer key. Only its sha256 is stored (the key is shown once, at creation)."""
+
+    organization: fields.ForeignKeyRelation[Organization] = fields.ForeignKeyField(
+        "models.Organization", related_name="api_keys", on_delete=fields.CASCADE
+    )
+    key_sha256 = fields.CharField(max_length=64, unique=True)
+    prefix = fields.CharField(max_length=16)
+    revoked_at = fields.DatetimeField(null=True)
+
+    class Meta:
+        table = "api_key"

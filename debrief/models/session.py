@@ -1,0 +1,50 @@
+"""A candidate's session answering one interview, and the upload tokens bound to it."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from tortoise import fields
+
+from debrief.models.base import TimestampedModel
+from debrief.models.interview import Interview
+
+
+class SessionStatus(StrEnum):
+    IN_PROGRESS = "IN_PROGRESS"
+    SUBMITTED = "SUBMITTED"
+    TRANSCRIBING = "TRANSCRIBING"
+    ANALYZING = "ANALYZING"
+    COMPLETE = "COMPLETE"
+    FAILED = "FAILED"
+
+
+class Session(TimestampedModel):
+    interview: fields.ForeignKeyRelation[Interview] = fields.ForeignKeyField(
+        "models.Interview", related_name="sessions", on_delete=fields.CASCADE
+    )
+    status = fields.CharEnumField(SessionStatus, default=SessionStatus.IN_PROGRESS, max_length=20)
+    candidate_name = fields.CharField(max_length=200, null=True)
+    candidate_email = fields.CharField(max_length=320, null=True)
+    consent_at = fields.DatetimeField(null=True)
+    submitted_at = fields.DatetimeField(null=True)
+    failure_reason = fields.TextField(null=True)
+    version = fields.IntField(default=1)
+    updated_at = fields.DatetimeField(auto_now=True)
+
+    class Meta:
+        table = "session"
+        ordering = ["-created_at", "-id"]
+
+
+class UploadToken(TimestampedModel):
+    """A candidate token, stored as sha256, bound to one session, expiring."""
+
+    session: fields.ForeignKeyRelation[Session] = fields.ForeignKeyField(
+        "models.Session", related_name="upload_tokens", on_delete=fields.CASCADE
+    )
+    token_sha256 = fields.CharField(max_length=64, unique=True)
+    expires_at = fields.DatetimeField()
+
+    class Meta:
+        table = "upload_token"

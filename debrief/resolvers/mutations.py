@@ -1,0 +1,169 @@
+"""Mutation resolvers: authorise, open the unit of work, call one service, map the result.
+
+Expected failures come back as typed payload members; anything else is masked.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Awaitable, Callable
+from typing import Any, ParamSpec, TypeVar
+
+import strawberry
+from strawberry.file_uploads import Upload
+
+from debrief.errors import DebriefError, ForbiddenError, NotFoundError
+from debrief.jobs.outbox import add_job
+from debrief.models import JobKind, RecordingStatus
+from debrief.resolvers.context import Context
+from debrief.resolvers.uploads import spooled_path
+from debrief.schema.errors import to_user_error
+from debrief.schema.inputs import CreateInterviewInput
+from debrief.schema.payloads import (
+    CreateInterviewPayload,
+    DeletedSession,
+    DeleteSessionPayload,
+    ReanalyzePayload,
+    RetranscribePayload,
+    StartSessionPayload,
+    SubmitSessionPayload,
+    UploadRecordingPayload,
+)
+from debrief.schema.types import Interview, Recording, Session, StartSessionResult
+from debrief.services import access, erasure, interviews, sessions, uploads
+from debrief.services.unit_of_work import unit_of_work
+
+Info = strawberry.Info[Context, None]
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def typed_errors(resolver: Callable[P, Awaitable[R]]) -> Callable[P, Awaitable[R]]:
+    """Turn a domain error into its payload union member."""
+
+    @functools.wraps(resolver)
+    async def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return await resolver(*args, **kwargs)
+        except DebriefError as error:
+            return to_user_error(error)  # type: ignore[return-value]
+
+    return wrapper
+
+
+def _uow(info: Info) -> Any:
+    runtime = info.context.runtime
+    return unit_of_work(runtime.storage, runtime.dispatcher)
+
+
+@typed_errors
+async def create_interview(info: Info, input: CreateInterviewInput) -> CreateInterviewPayload:
+    interviewer = access.require_interviewer(info.context.principal)
+    async with _uow(info):
+        row = await interviews.create_interview(
+            interviewer,
+            key=input.key,
+            title=input.title,
+            questions=[
+                interviews.QuestionSpec(q.text, q.time_limit_seconds) for q in input.questions
+            ],
+            max_retakes=input.max_retakes,
+            retention_days=input.retention_days,
+            public=input.public,
+        )
+    return Interview.from_row(row)
+
+
+@typed_errors
+async def start_session(
+    info: Info,
+    interview_key: str,
+    candidate_name: str | None = None,
+    candidate_email: str | None = None,
+) -> StartSessionPayload:
+    async with _uow(info):
+        row, token = await sessions.start_session(
+            info.context.principal,
+            interview_key=interview_key,
+            candidate_name=candidate_name,
+            candidate_email=candidate_email,
+            settings=info.context.runtime.settings,
+        )
+    return StartSessionResult(session=Session.from_row(row), upload_token=token)
+
+
+@typed_errors
+async def upload_recording(
+    info: Info,
+    session_id: strawberry.ID,
+    question_id: strawberry.ID,
+    file: Upload,
+    idempotency_key: str | None = None,
+) -> UploadRecordingPayload:
+    principal = info.context.principal
+    session = await access.get_visible_session(principal, session_id)
+    access.require_candidate(principal, session.id)
+    if access.parse_uuid(question_id) is None:
+        raise NotFoundError("No such question in this interview.")
+    settings = info.context.runtime.settings
+    async with spooled_path(file, settings=settings) as path, _uow(info) as uow:
+        row = await uploads.store_recording(
+            uow,
+            session=session,
+            question_id=str(question_id),
+            upload_path=path,
+            idempotency_key=idempotency_key,
+            settings=settings,
+        )
+    return Recording.from_row(row)
+
+
+@typed_errors
+async def submit_session(info: Info, session_id: strawberry.ID) -> SubmitSessionPayload:
+    principal = info.context.principal
+    session = await access.get_visible_session(principal, session_id)
+    access.require_candidate(principal, session.id)
+    async with _uow(info) as uow:
+        row = await sessions.submit_session(uow, session)
+    return Session.from_row(row)
+
+
+@typed_errors
+async def retranscribe_recording(info: Info, recording_id: strawberry.ID) -> RetranscribePayload:
+    principal = info.context.principal
+    recording = await access.get_visible_recording(principal, recording_id)
+    access.require_interviewer(principal)
+    async with _uow(info) as uow:
+        await add_job(uow, JobKind.TRANSCRIBE, recording.id, force=True)
+        recording.status = RecordingStatus.STORED
+        await recording.save(update_fields=["status"])
+        await sessions.bump_version(recording.session_id)  # type: ignore[attr-defined]
+    return Recording.from_row(recording)
+
+
+@typed_errors
+async def reanalyze_session(info: Info, session_id: strawberry.ID) -> ReanalyzePayload:
+    principal = info.context.principal
+    session = await access.get_visible_session(principal, session_id)
+    access.require_interviewer(principal)
+    async with _uow(info) as uow:
+        await add_job(uow, JobKind.ANALYZE, session.id, force=True)
+    return Session.from_row(session)
+
+
+@typed_errors
+async def delete_session(info: Info, session_id: strawberry.ID) -> DeleteSessionPayload:
+    principal = info.context.principal
+    session = await access.get_visible_session(principal, session_id)
+    if not access.can_read_results(principal):
+        raise ForbiddenError("Only interviewers can delete sessions.")
+    counts = await erasure.erase_session(
+        session, storage=info.context.runtime.storage, cache=info.context.runtime.cache
+    )
+    return DeletedSession(
+        session_id=strawberry.ID(str(session.id)),
+        recordings_deleted=counts.recordings,
+        objects_deleted=counts.objects,
+        transcripts_deleted=counts.transcripts,
+        analyses_deleted=counts.analyses,
+    )

@@ -1,0 +1,39 @@
+"""Query resolvers: authorise, load, map. What the caller may not see is ``None``."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import strawberry
+
+from debrief.resolvers.context import Context
+from debrief.schema.types import CostReport, Interview, Recording, Session
+from debrief.services import access
+
+Info = strawberry.Info[Context, None]
+
+
+async def interview(info: Info, key: str) -> Interview | None:
+    row = await access.find_visible_interview(info.context.principal, key)
+    return Interview.from_row(row) if row else None
+
+
+async def session(info: Info, id: strawberry.ID) -> Session | None:
+    row = await access.find_visible_session(info.context.principal, id)
+    return Session.from_row(row) if row else None
+
+
+async def recording(info: Info, id: strawberry.ID) -> Recording | None:
+    row = await access.find_visible_recording(info.context.principal, id)
+    return Recording.from_row(row) if row else None
+
+
+async def cost_report(
+    info: Info,
+    interview_key: str | None = None,
+    since: datetime | None = None,
+    until: datetime | None = None,
+) -> CostReport:
+    from debrief.resolvers.costs import resolve_cost_report
+
+    return await resolve_cost_report(info, interview_key=interview_key, since=since, until=until)

@@ -1,0 +1,66 @@
+"""REST compatibility routes for clients of the original design (same services, same auth)."""
+
+from __future__ import annotations
+
+from starlette.requests import Request
+from starlette.responses import JSONResponse, RedirectResponse, Response
+
+from debrief.errors import DebriefError
+from debrief.models import Recording, Session
+from debrief.runtime import Runtime
+from debrief.services import access, downloads, results
+from debrief.services.auth import Interviewer, authenticate
+
+
+async def _interviewer_session(request: Request) -> tuple[Interviewer, Session] | Response:
+    principal = await authenticate(request.headers.get("authorization"))
+    if not isinstance(principal, Interviewer):
+        return JSONResponse({"error": "An interviewer API key is required."}, status_code=401)
+    session = await access.find_visible_session(principal, request.path_params["session_id"])
+    if session is None or session.interview.key != request.path_params["interview_key"]:  # type: ignore[attr-defined]
+        return JSONResponse({"error": "No such session."}, status_code=404)
+    return principal, session
+
+
+async def session_data(request: Request) -> Response:
+    found = await _interviewer_session(request)
+    if isinstance(found, Response):
+        return found
+    _, session = found
+    return JSONResponse(await results.session_results(session))
+
+
+async def recording_download(request: Request) -> Response:
+    found = await _interviewer_session(request)
+    if isinstance(found, Response):
+        return found
+    _, session = found
+    rid = access.parse_uuid(request.path_params["recording_id"])
+    recording = await Recording.filter(id=rid, session_id=session.id).first() if rid else None
+    if recording is None:
+        return JSONResponse({"error": "No such recording."}, status_code=404)
+    runtime: Runtime = request.app.state.runtime
+    try:
+        expires_in_s = int(
+            request.query_params.get("expires_in", runtime.settings.signed_url_default_expires_s)
+        )
+        result = await downloads.get_download_url(
+            recording,
+            expires_in_s=expires_in_s,
+            base_url=str(request.base_url),
+            storage=runtime.storage,
+            cache=runtime.url_cache,
+            settings=runtime.settings,
+        )
+    except (ValueError, DebriefError) as error:
+        return JSONResponse({"error": str(error)}, status_code=400)
+    if isinstance(result, downloads.Archived):
+        return JSONResponse(
+            {
+                "error": "The recording is archived.",
+                "storageClass": result.storage_class,
+                "restoreStatus": result.restore_status,
+            },
+            status_code=409,
+        )
+    return RedirectResponse(result.url, status_code=307)

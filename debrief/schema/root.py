@@ -1,0 +1,51 @@
+"""The Schema: Query and Mutation wired to the thin resolvers."""
+
+from __future__ import annotations
+
+import strawberry
+from graphql.error import GraphQLError
+from strawberry.extensions import MaskErrors, ParserCache, QueryDepthLimiter, ValidationCache
+
+from debrief.errors import DebriefError
+from debrief.resolvers import mutations, queries
+from debrief.schema.errors import Conflict, Forbidden, InvalidAudio, NotFound, TooLarge
+from debrief.schema.types import CostReport, Interview, Recording, Session
+
+
+@strawberry.type
+class Query:
+    interview: Interview | None = strawberry.field(resolver=queries.interview)
+    session: Session | None = strawberry.field(resolver=queries.session)
+    recording: Recording | None = strawberry.field(resolver=queries.recording)
+    cost_report: CostReport = strawberry.field(resolver=queries.cost_report)
+
+
+@strawberry.type
+class Mutation:
+    create_interview = strawberry.mutation(resolver=mutations.create_interview)
+    start_session = strawberry.mutation(resolver=mutations.start_session)
+    upload_recording = strawberry.mutation(resolver=mutations.upload_recording)
+    submit_session = strawberry.mutation(resolver=mutations.submit_session)
+    retranscribe_recording = strawberry.mutation(resolver=mutations.retranscribe_recording)
+    reanalyze_session = strawberry.mutation(resolver=mutations.reanalyze_session)
+    delete_session = strawberry.mutation(resolver=mutations.delete_session)
+
+
+def _should_mask(error: GraphQLError) -> bool:
+    """Expected domain errors keep their message; everything else is masked (and logged)."""
+    return not isinstance(error.original_error, DebriefError)
+
+
+def build_schema() -> strawberry.Schema:
+    """Extensions are factories, so no state is shared between schemas or requests."""
+    return strawberry.Schema(
+        query=Query,
+        mutation=Mutation,
+        types=[InvalidAudio, TooLarge, NotFound, Forbidden, Conflict],
+        extensions=[
+            lambda: QueryDepthLimiter(max_depth=12),
+            lambda: ParserCache(maxsize=256),
+            lambda: ValidationCache(maxsize=256),
+            lambda: MaskErrors(should_mask_error=_should_mask),
+        ],
+    )

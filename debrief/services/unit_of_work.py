@@ -1,0 +1,54 @@
+"""The request/job boundary owns the transaction: jobs are dispatched after commit, objects
+written before a failed commit are deleted, objects replaced are deleted only after commit."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from typing import Protocol
+from uuid import UUID
+
+from tortoise.transactions import in_transaction
+
+from debrief.services.storage import StorageBackend
+
+log = logging.getLogger(__name__)
+
+
+class JobDispatcher(Protocol):
+    async def dispatch(self, job_ids: list[UUID]) -> None: ...
+
+
+@dataclass
+class UnitOfWork:
+    storage: StorageBackend
+    written_objects: list[str] = field(default_factory=list)
+    replaced_objects: list[str] = field(default_factory=list)
+    job_ids: list[UUID] = field(default_factory=list)
+
+
+@asynccontextmanager
+async def unit_of_work(
+    storage: StorageBackend, dispatcher: JobDispatcher
+) -> AsyncIterator[UnitOfWork]:
+    """Open a transaction; on commit send jobs and drop replaced objects, on failure undo."""
+    uow = UnitOfWork(storage)
+    try:
+        async with in_transaction():
+            yield uow
+    except BaseException:
+        for key in uow.written_objects:
+            try:
+                await storage.delete(key)
+            except Exception:  # the original error matters more
+                log.exception("could not delete orphan object %s", key)
+        raise
+    for key in uow.replaced_objects:
+        try:
+            await storage.delete(key)
+        except Exception:
+            log.exception("could not delete replaced object %s", key)
+    if uow.job_ids:
+        await dispatcher.dispatch(uow.job_ids)
