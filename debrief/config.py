@@ -10,6 +10,8 @@ from typing import Literal
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from debrief.prices import PriceTable
+
 
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
@@ -74,6 +76,9 @@ class Settings(BaseSettings):
     opus_bitrate_bps: int = 16_000
     upload_token_ttl_s: int = 7 * 24 * 3600
     retention_days: int = 730
+
+    # prices (see debrief/prices.py for the defaults and their date)
+    prices: PriceTable = Field(default_factory=PriceTable)
 
     @property
     def is_production(self) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import AsyncIterator, Iterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 import asyncpg
@@ -92,11 +93,10 @@ def fixture_path(name: str) -> Path:
     return FIXTURES / name
 
 
-@pytest_asyncio.fixture
-async def api(settings: Settings) -> AsyncIterator[ApiClient]:
+@asynccontextmanager
+async def open_api(settings: Settings) -> AsyncIterator[ApiClient]:
     """The app in-process (lifespan run), migrated, with an httpx client."""
     import httpx
-
     from tortoise.backends.base.executor import EXECUTOR_CACHE
 
     from debrief.app import create_app
@@ -110,6 +110,12 @@ async def api(settings: Settings) -> AsyncIterator[ApiClient]:
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
             yield ApiClient(client, app)
+
+
+@pytest_asyncio.fixture
+async def api(settings: Settings) -> AsyncIterator[ApiClient]:
+    async with open_api(settings) as client:
+        yield client
 
 
 class ApiClient:
