@@ -129,6 +129,10 @@ class ApiClient:
     def runtime(self) -> object:
         return self.app.state.runtime  # type: ignore[attr-defined]
 
+    async def drain(self) -> None:
+        """Wait for inline jobs (transcription, analysis) to finish."""
+        await self.runtime.dispatcher.drain()  # type: ignore[attr-defined]
+
     async def gql(
         self, query: str, variables: dict | None = None, *, token: str | None = None
     ) -> dict:

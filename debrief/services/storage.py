@@ -199,10 +199,13 @@ class S3Storage:
             if code in {"NoSuchKey", "404"}:
                 raise NotFoundError("No such object.") from error
             raise StorageError(str(error)) from error
-        async with response["Body"] as stream:
+        body = response["Body"]
+        try:
             with dest.open("wb") as out:
-                async for chunk in stream.iter_chunks(1 << 16):
+                while chunk := await body.read(1 << 16):
                     out.write(chunk)
+        finally:
+            body.close()
 
     async def delete(self, key: str) -> None:
         await self.client.delete_object(Bucket=self.bucket, Key=key)

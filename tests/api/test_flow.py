@@ -16,7 +16,9 @@ query S($id: ID!) {
     id status candidateName createdAt
     interview { key title }
     recordings { id status sizeBytes codec contentSha256 durationSeconds
-                 question { id position text } transcript { text } analysis { score } }
+                 question { id position text }
+                 transcript { text provider model billedSeconds segments { start end text } }
+                 analysis { score } }
   }
 }
 """
@@ -60,6 +62,7 @@ async def upload_jfk(api: ApiClient) -> tuple[str, dict, str, dict]:
     assert response.status_code == 200, response.text
     recording = response.json()["data"]["uploadRecording"]
     assert recording["__typename"] == "Recording", recording
+    await api.drain()
     return key, session, token, recording
 
 
@@ -79,7 +82,12 @@ async def test_upload_then_read_and_download_same_bytes(api: ApiClient) -> None:
     result = await api.gql(SESSION_QUERY, {"id": session["id"]}, token=key)
     data = result["data"]["session"]
     assert [r["id"] for r in data["recordings"]] == [recording["id"]]
-    assert data["recordings"][0]["question"]["position"] == 1
+    read = data["recordings"][0]
+    assert read["question"]["position"] == 1
+    assert read["status"] == "TRANSCRIBED"
+    assert read["transcript"]["provider"] == "local"
+    assert "country" in read["transcript"]["text"].lower()
+    assert read["transcript"]["segments"]
 
     result = await api.gql(DOWNLOAD_QUERY, {"id": recording["id"]}, token=key)
     link = result["data"]["recording"]["downloadUrl"]

@@ -47,6 +47,8 @@ def decode_mono_16k(
                 )
         for out in resampler.resample(None):
             chunks.append(out.to_ndarray().reshape(-1))
+    except av.ExitError as e:  # PyAV's read timeout interrupted libavformat
+        raise AudioUndecodable("The file took too long to decode; it may be damaged.") from e
     except (av.FFmpegError, ValueError) as e:
         # ValueError: PyAV's resampler refuses a stream whose layout changes mid-way.
         raise AudioUndecodable(

@@ -25,7 +25,9 @@ from debrief.services.audio.transcode import (
 )
 
 MIN_DURATION_S = 0.1
-# A file that decodes to less than its header declared was cut off (e.g. an interrupted upload).
+# These headers count the samples, so decoding fewer means the file was cut off (an interrupted
+# upload). Ogg's duration comes from its last page and WebM's is often patched in by scripts.
+CUT_OFF_DETECTABLE_CONTAINERS = frozenset({"flac", "wav", "m4a", "mp4", "mov"})
 TRUNCATION_TOLERANCE_S = 0.5
 TRUNCATION_TOLERANCE_RATIO = 0.02
 
@@ -71,7 +73,7 @@ def prepare_audio(source: Path, *, work_dir: Path, settings: Settings) -> Prepar
     path = work_dir / f"stored-{uuid.uuid4().hex[:12]}.ogg"
     transcoded = True
     sample_rate_hz = SAMPLE_RATE_HZ
-    if can_store_as_is(probe, bitrate_bps=settings.opus_bitrate_bps):
+    if can_store_as_is(probe, duration_s=duration_s, bitrate_bps=settings.opus_bitrate_bps):
         transcoded = not _copy_opus(source, path, probe)
         sample_rate_hz = opus_input_rate_hz(probe.extradata)
     if transcoded:
@@ -105,7 +107,7 @@ def _check_decoded_duration(probe: AudioProbe, duration_s: float) -> None:
     if duration_s < MIN_DURATION_S:
         raise AudioEmpty(f"The recording contains no audio ({duration_s:.2f} s).")
     declared_s = probe.declared_duration_s
-    if not probe.duration_is_exact or declared_s is None:
+    if declared_s is None or probe.container not in CUT_OFF_DETECTABLE_CONTAINERS:
         return
     missing_s = declared_s - duration_s
     if missing_s > max(TRUNCATION_TOLERANCE_S, TRUNCATION_TOLERANCE_RATIO * declared_s):

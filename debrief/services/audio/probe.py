@@ -40,7 +40,8 @@ ALLOWED_CODECS: dict[str, frozenset[str]] = {
 # libavformat refuses any other demuxer before it parses anything (playlists, image
 # sequences and concat lists, which could open other files, never run).
 FORMAT_WHITELIST = "ogg,matroska,webm,wav,flac,mp3,mov,mp4,m4a"
-ACCEPTED_FORMATS_TEXT = "Ogg/Opus, WebM/Opus, WAV, FLAC, MP3 or M4A/MP4 (AAC)"
+PLEASE_UPLOAD = "Please upload Ogg/Opus, WebM/Opus, WAV, FLAC, MP3 or M4A/MP4 (AAC)."
+NOT_ACCEPTED_MESSAGE = f"This file is not in an accepted audio format. {PLEASE_UPLOAD}"
 # mp3's declared duration is a bitrate estimate: only decoding tells the truth.
 ESTIMATED_DURATION_CONTAINERS = frozenset({"mp3"})
 MIN_SAMPLE_RATE_HZ = 4_000
@@ -66,13 +67,6 @@ class AudioProbe:
     @property
     def original_format(self) -> str:
         return f"{self.container}/{self.codec}"
-
-    @property
-    def bit_rate_bps(self) -> float | None:
-        """Whole-file bitrate, container overhead included (what storing it as-is costs)."""
-        if not self.declared_duration_s:
-            return None
-        return self.size_bytes * 8 / self.declared_duration_s
 
 
 class _Nameless(io.BufferedReader):
@@ -122,10 +116,9 @@ def open_audio(
                 timeout=timeout_s,
             )
         except av.ArgumentError as e:  # what libavformat says for "format not on whitelist"
-            raise AudioFormatNotAllowed(
-                "This file is not in an accepted audio format. "
-                f"Please upload {ACCEPTED_FORMATS_TEXT}."
-            ) from e
+            raise AudioFormatNotAllowed(NOT_ACCEPTED_MESSAGE) from e
+        except av.ExitError as e:  # PyAV's timeout interrupted libavformat
+            raise AudioUndecodable("The file took too long to read; it may be damaged.") from e
         except (av.FFmpegError, OSError) as e:
             raise AudioUndecodable(
                 "The file is not audio we can read: it may be damaged or of another type."
@@ -140,9 +133,7 @@ def open_audio(
 def check_declared_duration(probe: AudioProbe, *, max_duration_s: float) -> None:
     """Refuse a file whose header already says it is too long (without decoding hours)."""
     declared_s = probe.declared_duration_s
-    if declared_s is None or probe.container in ESTIMATED_DURATION_CONTAINERS:
-        return
-    if declared_s > max_duration_s:
+    if probe.duration_is_exact and declared_s is not None and declared_s > max_duration_s:
         raise AudioTooLong(
             f"The recording is {format_duration(declared_s)} long according to its header; "
             f"the limit is {format_duration(max_duration_s)}."
@@ -154,9 +145,7 @@ def _inspect(
 ) -> tuple[AudioStream, AudioProbe]:
     label = _container_label(container, head)
     if label is None:
-        raise AudioFormatNotAllowed(
-            f"This file type is not accepted. Please upload {ACCEPTED_FORMATS_TEXT}."
-        )
+        raise AudioFormatNotAllowed(NOT_ACCEPTED_MESSAGE)
     if not container.streams.audio:
         kind = "a video without sound" if container.streams.video else "not a recording"
         raise AudioEmpty(f"The file has no audio track (it looks like {kind}).")
@@ -165,8 +154,7 @@ def _inspect(
     codec = stream.codec_context.codec.canonical_name
     if codec not in ALLOWED_CODECS[label]:
         raise AudioFormatNotAllowed(
-            f"Audio encoded as {codec} in {label} is not accepted. "
-            f"Please upload {ACCEPTED_FORMATS_TEXT}."
+            f"Audio encoded as {codec} in {label} is not accepted. {PLEASE_UPLOAD}"
         )
     sample_rate_hz = stream.codec_context.sample_rate or 0
     channels = stream.codec_context.channels or 0
@@ -202,15 +190,15 @@ def _container_label(container: InputContainer, head: bytes) -> str | None:
 def _declared_duration_s(
     container: InputContainer, stream: AudioStream, *, label: str, head: bytes
 ) -> float | None:
-    candidates: list[float] = []
-    if container.duration is not None and container.duration > 0:
-        candidates.append(container.duration / av.time_base)
-    if stream.duration and stream.time_base:
-        candidates.append(float(stream.duration * stream.time_base))
+    declared_s: float | None = None
+    if stream.duration and stream.time_base:  # the audio track's own (a video may run longer)
+        declared_s = float(stream.duration * stream.time_base)
+    elif container.duration is not None and container.duration > 0:
+        declared_s = container.duration / av.time_base
     if label == "wav" and (header_s := wav_header_duration_s(head)) is not None:
         # libavformat quietly ignores a data size larger than the file; we do not.
-        candidates.append(header_s)
-    return max(candidates) if candidates else None
+        declared_s = max(declared_s or 0.0, header_s)
+    return declared_s
 
 
 def wav_header_duration_s(head: bytes) -> float | None:

@@ -51,16 +51,16 @@ def remux_opus_to_ogg(source: Path, path: Path) -> None:
             out.mux(packet)
 
 
-def can_store_as_is(probe: AudioProbe, *, bitrate_bps: int) -> bool:
+def can_store_as_is(probe: AudioProbe, *, duration_s: float, bitrate_bps: int) -> bool:
     """True for mono Opus at or under the target bitrate: re-encoding would only lose quality."""
-    bit_rate = probe.bit_rate_bps
+    # Whole-file bitrate, container overhead included: what storing it as it is costs.
+    file_bitrate_bps = probe.size_bytes * 8 / duration_s
     return (
         probe.codec == "opus"
         and probe.channels == 1
         and probe.stream_count == 1
         and probe.container in ("ogg", "webm", "matroska")
-        and bit_rate is not None
-        and bit_rate <= bitrate_bps * AS_IS_BITRATE_TOLERANCE
+        and file_bitrate_bps <= bitrate_bps * AS_IS_BITRATE_TOLERANCE
     )
 
 

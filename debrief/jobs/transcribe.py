@@ -1,0 +1,113 @@
+"""The transcription job: dedup, else OpenAI on the silence-trimmed copy, else local."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import shutil
+import tempfile
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from debrief.jobs.runner import DeferJob
+from debrief.models import Job, Recording, RecordingStatus, Session
+from debrief.services import transcription as stt
+from debrief.services.audio import build_trimmed_copy
+from debrief.services.sessions import bump_version, maybe_start_analysis
+from debrief.services.transcripts import find_reusable, reused, save_transcript, silent
+from debrief.services.unit_of_work import unit_of_work
+
+if TYPE_CHECKING:
+    from debrief.runtime import Runtime
+
+log = logging.getLogger(__name__)
+
+
+def transcription_chain(runtime: Runtime) -> stt.TranscriptionChain:
+    """One chain (and so one circuit breaker and one loaded model) per process."""
+    chain = runtime.services.get("transcription")
+    if chain is None:
+        chain = stt.TranscriptionChain.from_settings(runtime.settings)
+        runtime.services["transcription"] = chain
+    return chain
+
+
+def preferred_model(runtime: Runtime, chain: stt.TranscriptionChain) -> str:
+    if chain.openai is not None and not chain.circuit.is_open():
+        return runtime.settings.openai_transcription_model
+    return chain.local.model_name
+
+
+async def transcribe_recording(runtime: Runtime, job: Job) -> None:
+    """Give a recording its transcript; safe to run twice (the transcript is upserted)."""
+    recording = await Recording.filter(id=job.subject_id).first()
+    if recording is None:
+        return  # erased meanwhile
+    await Recording.filter(id=recording.id).update(status=RecordingStatus.TRANSCRIBING)
+    await bump_version(recording.session_id)  # type: ignore[attr-defined]
+
+    chain = transcription_chain(runtime)
+    model = preferred_model(runtime, chain)
+    source = None if job.force else await find_reusable(
+        recording.content_sha256, model, exclude=recording.id
+    )
+    if source is not None:
+        result = reused(source)
+    elif not recording.speech_segments:
+        result = silent(chain.local.model_name)
+    else:
+        result = await _transcribe_audio(runtime, chain, recording, job)
+
+    async with unit_of_work(runtime.storage, runtime.dispatcher) as uow:
+        await save_transcript(recording, result)
+        await Recording.filter(id=recording.id).update(status=RecordingStatus.TRANSCRIBED)
+        await bump_version(recording.session_id)  # type: ignore[attr-defined]
+        session = await Session.get(id=recording.session_id)  # type: ignore[attr-defined]
+        await maybe_start_analysis(uow, session)
+
+
+async def _transcribe_audio(
+    runtime: Runtime, chain: stt.TranscriptionChain, recording: Recording, job: Job
+) -> stt.TranscriptResult:
+    settings = runtime.settings
+    settings.spool_dir.mkdir(parents=True, exist_ok=True)
+    work_dir = Path(tempfile.mkdtemp(prefix="stt-", dir=settings.spool_dir))
+    attempts: list[stt.Attempt] = []
+    try:
+        stored = work_dir / "stored.ogg"
+        await runtime.storage.download_to(recording.object_key, stored)
+        trimmed = None
+        if chain.openai is not None and not chain.circuit.is_open():
+            segments = [(float(s), float(e)) for s, e in recording.speech_segments or []]
+            trimmed = await asyncio.to_thread(
+                build_trimmed_copy,
+                stored,
+                segments,
+                work_dir=work_dir,
+                bitrate_bps=settings.opus_bitrate_bps,
+            )
+        try:
+            return await chain.transcribe(
+                stored,
+                trimmed_path=trimmed.path if trimmed else None,
+                time_map=trimmed.time_map if trimmed else None,
+                attempt_log=attempts,
+                allow_defer=job.attempts < settings.job_max_tries,
+            )
+        except stt.DeferJob as deferral:
+            raise DeferJob(deferral.defer_s, str(deferral)) from deferral
+    finally:
+        await _record_attempts(job, attempts)
+        await asyncio.to_thread(shutil.rmtree, work_dir, True)
+
+
+async def _record_attempts(job: Job, attempts: list[stt.Attempt]) -> None:
+    """The failure class and last error stay on the Job row, visible in GraphQL."""
+    failed = [a for a in attempts if a.failure_class is not None or a.outcome == "error"]
+    if not failed:
+        return
+    last = failed[-1]
+    await Job.filter(id=job.id).update(
+        failure_class=str(last.failure_class) if last.failure_class else "unclassified",
+        last_error=(last.error or "")[:2000],
+    )

@@ -1,0 +1,43 @@
+"""Speech to text: OpenAI first (trimmed audio, retry policy by failure class), local fallback."""
+
+from debrief.services.transcription.chain import Attempt, TranscriptionChain
+from debrief.services.transcription.circuit import CircuitBreaker
+from debrief.services.transcription.failures import (
+    DEFAULT_POLICIES,
+    Action,
+    DeferJob,
+    FailureClass,
+    RetryPolicy,
+    TranscriptEmpty,
+    TranscriptLowConfidence,
+    TranscriptRejected,
+    classify,
+    retry_after_s,
+)
+from debrief.services.transcription.local import LocalTranscriber, ModelSpec, load_model
+from debrief.services.transcription.openai import OpenAITranscriber, audio_duration_s
+from debrief.services.transcription.result import Segment, TimeMap, TranscriptResult
+
+__all__ = [
+    "DEFAULT_POLICIES",
+    "Action",
+    "Attempt",
+    "CircuitBreaker",
+    "DeferJob",
+    "FailureClass",
+    "LocalTranscriber",
+    "ModelSpec",
+    "OpenAITranscriber",
+    "RetryPolicy",
+    "Segment",
+    "TimeMap",
+    "TranscriptEmpty",
+    "TranscriptLowConfidence",
+    "TranscriptRejected",
+    "TranscriptResult",
+    "TranscriptionChain",
+    "audio_duration_s",
+    "classify",
+    "load_model",
+    "retry_after_s",
+]

@@ -1,0 +1,174 @@
+"""Transcription by OpenAI (or any compatible server): one call, no retries of its own.
+
+Retries, deferral and fallback belong to the chain; this module only speaks the API, maps
+timestamps back through the silence-trimming time map, and refuses transcripts that are empty
+or that the model itself was unsure of (so the chain can try the local model instead).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Sequence
+from pathlib import Path
+
+import av
+from openai import AsyncOpenAI, omit
+from openai.types.audio import Transcription, TranscriptionVerbose
+from openai.types.audio.transcription import UsageDuration
+
+from debrief.config import Settings
+from debrief.services.transcription.failures import TranscriptEmpty, TranscriptLowConfidence
+from debrief.services.transcription.result import Segment, TimeMap, TranscriptResult
+
+# verbose_json names the language in full; we store ISO 639-1 like the local model.
+_LANGUAGE_CODES = {
+    "english": "en", "french": "fr", "german": "de", "spanish": "es", "italian": "it",
+    "portuguese": "pt", "dutch": "nl", "polish": "pl", "russian": "ru", "ukrainian": "uk",
+    "turkish": "tr", "arabic": "ar", "hindi": "hi", "chinese": "zh", "japanese": "ja",
+    "korean": "ko", "swedish": "sv", "danish": "da", "norwegian": "no", "finnish": "fi",
+}  # fmt: skip
+
+
+class OpenAITranscriber:
+    """Sends one file to ``/audio/transcriptions`` and returns a checked transcript."""
+
+    provider = "openai"
+
+    def __init__(
+        self,
+        settings: Settings,
+        *,
+        client: AsyncOpenAI | None = None,
+        model: str | None = None,
+        min_avg_logprob: float = -1.0,
+        max_no_speech_prob: float = 0.8,
+    ) -> None:
+        if client is None:
+            assert settings.openai_api_key is not None, (
+                "OpenAITranscriber needs DEBRIEF_OPENAI_API_KEY (or pass client=...)"
+            )
+            client = AsyncOpenAI(
+                api_key=settings.openai_api_key.get_secret_value(),
+                base_url=settings.openai_base_url,
+                max_retries=0,
+                timeout=settings.openai_timeout_s,
+            )
+        self.client = client
+        self.model = model or settings.openai_transcription_model
+        self.min_avg_logprob = min_avg_logprob
+        self.max_no_speech_prob = max_no_speech_prob
+
+    @property
+    def gives_segments(self) -> bool:
+        """whisper-1 (and self-hosted whisper servers) return timed segments; gpt-* do not."""
+        return not self.model.startswith("gpt-")
+
+    async def transcribe(self, path: Path, *, time_map: TimeMap | None = None) -> TranscriptResult:
+        """Transcribe ``path`` (the trimmed copy); timestamps come back in original time."""
+        upload = (_upload_name(path), await asyncio.to_thread(path.read_bytes))
+        if self.gives_segments:
+            verbose = await self.client.audio.transcriptions.create(
+                file=upload,
+                model=self.model,
+                response_format="verbose_json",
+                timestamp_granularities=["segment"],
+            )
+            return self._from_verbose(verbose, time_map)
+        include_logprobs = self.model.startswith("gpt-4o") and "diarize" not in self.model
+        plain = await self.client.audio.transcriptions.create(
+            file=upload,
+            model=self.model,
+            response_format="json",
+            include=["logprobs"] if include_logprobs else omit,
+        )
+        duration_s = await asyncio.to_thread(audio_duration_s, path)
+        return self._from_plain(plain, duration_s, time_map)
+
+    async def aclose(self) -> None:
+        await self.client.close()
+
+    def _from_verbose(
+        self, reply: TranscriptionVerbose, time_map: TimeMap | None
+    ) -> TranscriptResult:
+        text = reply.text.strip()
+        if not text:
+            raise TranscriptEmpty()
+        segments = reply.segments or []
+        weights = [max(s.end - s.start, 1e-3) for s in segments]
+        avg_logprob = _weighted([s.avg_logprob for s in segments], weights)
+        no_speech = _weighted([s.no_speech_prob for s in segments], weights)
+        self._check_confidence(avg_logprob, no_speech)
+        mapped = [_segment(s.start, s.end, s.text.strip(), time_map) for s in segments] or [
+            _segment(0.0, reply.duration, text, time_map)
+        ]
+        billed = reply.usage.seconds if reply.usage is not None else reply.duration
+        return TranscriptResult(
+            text=text,
+            language=_LANGUAGE_CODES.get(reply.language.lower(), reply.language),
+            provider="openai",
+            model=self.model,
+            segments=mapped,
+            billed_seconds=float(billed),
+            avg_logprob=avg_logprob,
+            cpu_seconds=None,
+        )
+
+    def _from_plain(
+        self, reply: Transcription, duration_s: float, time_map: TimeMap | None
+    ) -> TranscriptResult:
+        text = reply.text.strip()
+        if not text:
+            raise TranscriptEmpty()
+        logprobs = [p.logprob for p in reply.logprobs or [] if p.logprob is not None]
+        avg_logprob = sum(logprobs) / len(logprobs) if logprobs else None
+        self._check_confidence(avg_logprob, None)
+        usage = reply.usage
+        billed = usage.seconds if isinstance(usage, UsageDuration) else duration_s
+        return TranscriptResult(
+            text=text,
+            language=reply.languages[0].code if reply.languages else None,
+            provider="openai",
+            model=self.model,
+            segments=[_segment(0.0, duration_s, text, time_map)],
+            billed_seconds=float(billed),
+            avg_logprob=avg_logprob,
+            cpu_seconds=None,
+        )
+
+    def _check_confidence(self, avg_logprob: float | None, no_speech_prob: float | None) -> None:
+        if avg_logprob is not None and avg_logprob < self.min_avg_logprob:
+            raise TranscriptLowConfidence(
+                f"Mean log-probability {avg_logprob:.2f} is below {self.min_avg_logprob:.2f}."
+            )
+        if no_speech_prob is not None and no_speech_prob > self.max_no_speech_prob:
+            raise TranscriptLowConfidence(
+                f"No-speech probability {no_speech_prob:.2f} is above "
+                f"{self.max_no_speech_prob:.2f}."
+            )
+
+
+def audio_duration_s(path: Path) -> float:
+    """The real duration of an audio file, by decoding it: headers can be off (Ogg/Opus
+    counts its pre-skip), and decoding speech-bitrate audio is cheap."""
+    with av.open(str(path)) as container:
+        return sum(f.samples / f.sample_rate for f in container.decode(audio=0))
+
+
+def _segment(start: float, end: float, text: str, time_map: TimeMap | None) -> Segment:
+    if time_map is None:
+        return Segment(start=start, end=end, text=text)
+    return Segment(
+        start=time_map.to_original(start), end=time_map.to_original(end, is_end=True), text=text
+    )
+
+
+def _upload_name(path: Path) -> str:
+    # OpenAI picks the decoder from the extension and lists "ogg", not "opus".
+    return path.with_suffix(".ogg").name if path.suffix == ".opus" else path.name
+
+
+def _weighted(values: Sequence[float], weights: Sequence[float]) -> float | None:
+    total = sum(weights)
+    if not values or total <= 0:
+        return None
+    return sum(v * w for v, w in zip(values, weights, strict=True)) / total

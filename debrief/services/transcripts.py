@@ -1,0 +1,55 @@
+"""Storing transcripts: reuse one for identical audio (no call), upsert on reruns."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from uuid import UUID
+
+from debrief.models import Recording, Transcript
+from debrief.services.transcription import Segment, TranscriptResult
+
+
+async def find_reusable(audio_sha256: str, model: str, *, exclude: UUID) -> Transcript | None:
+    """A transcript of the same stored audio by the same model, made for another recording."""
+    return (
+        await Transcript.filter(audio_sha256=audio_sha256, model=model)
+        .exclude(recording_id=exclude)
+        .exclude(provider="dedup")
+        .order_by("created_at")
+        .first()
+    )
+
+
+def reused(source: Transcript) -> TranscriptResult:
+    """The same words and timestamps; nothing billed (no provider was called)."""
+    return TranscriptResult(
+        text=source.text,
+        language=source.language,
+        provider="dedup",
+        model=source.model,
+        segments=[Segment(s["start"], s["end"], s["text"]) for s in source.segments],
+        billed_seconds=0.0,
+        avg_logprob=None,
+        cpu_seconds=None,
+    )
+
+
+def silent(model: str) -> TranscriptResult:
+    """No speech detected: an empty transcript without calling any model."""
+    return TranscriptResult("", None, "local", model, [], 0.0, None, 0.0)
+
+
+async def save_transcript(recording: Recording, result: TranscriptResult) -> Transcript:
+    """Insert or replace the recording's transcript (a rerun never duplicates it)."""
+    values = {
+        "audio_sha256": recording.content_sha256,
+        "text": result.text,
+        "language": result.language,
+        "provider": result.provider,
+        "model": result.model,
+        "segments": [asdict(s) for s in result.segments],
+        "billed_seconds": result.billed_seconds,
+        "cpu_seconds": result.cpu_seconds,
+    }
+    transcript, _ = await Transcript.update_or_create(defaults=values, recording_id=recording.id)
+    return transcript
