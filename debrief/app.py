@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from typing import Any
 
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from starlette.applications import Starlette
@@ -14,33 +14,28 @@ from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
-from starlette.websockets import WebSocket
-from strawberry.asgi import GraphQL
 from tortoise import connections
 from tortoise.contrib.starlette import RegisterTortoise
 
 from debrief.config import Settings, get_settings
 from debrief.db import tortoise_config
 from debrief.jobs.dispatch import InlineDispatcher
+from debrief.jobs.outbox import count_active_jobs
+from debrief.jobs.retention import retention_sweep_job
+from debrief.jobs.schedule import periodic
+from debrief.logging import configure_logging
 from debrief.middleware import RequestContextMiddleware, UploadGuardMiddleware
 from debrief.resolvers import rest
-from debrief.resolvers.context import Context
+from debrief.resolvers.view import DebriefGraphQL
 from debrief.runtime import Runtime, open_runtime
 from debrief.schema.root import build_schema
-from debrief.services.auth import authenticate
-from debrief.services.metrics import STORAGE_REQUESTS
+from debrief.services.metrics import QUEUE_DEPTH, STORAGE_REQUESTS
+from debrief.services.sql_statements import install_statement_counter
 from debrief.services.storage import LocalStorage
 
 log = logging.getLogger(__name__)
 
 MULTIPART_OVERHEAD_BYTES = 256 * 1024
-
-
-class DebriefGraphQL(GraphQL[Context, None]):
-    async def get_context(self, request: Request | WebSocket, response: Any) -> Context:
-        runtime: Runtime = request.app.state.runtime
-        principal = await authenticate(request.headers.get("authorization"))
-        return Context(request=request, runtime=runtime, principal=principal, response=response)
 
 
 async def healthz(request: Request) -> Response:
@@ -74,6 +69,11 @@ async def readyz(request: Request) -> Response:
 
 
 async def metrics(request: Request) -> Response:
+    try:
+        for status, count in (await count_active_jobs()).items():
+            QUEUE_DEPTH.labels(status.value).set(count)
+    except Exception as error:  # the database is down: still serve what the process knows
+        log.warning("queue depth unavailable: %s", error)
     return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
 
 
@@ -91,11 +91,15 @@ async def local_file(request: Request) -> Response:
     if not path.is_file():
         return PlainTextResponse("Not found", status_code=404)
     STORAGE_REQUESTS.labels("GetObject").inc()
+    ledger = request.app.state.runtime.ledger
+    ledger.record_storage_request("GetObject", key=key)
+    ledger.record_bytes_downloaded(path.stat().st_size, key=key)
     return FileResponse(path, media_type="audio/ogg")
 
 
 def create_app(settings: Settings | None = None) -> Starlette:
     settings = settings or get_settings()
+    configure_logging(level=settings.log_level, json=settings.log_json)
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
@@ -104,11 +108,16 @@ def create_app(settings: Settings | None = None) -> Starlette:
             open_runtime(settings) as runtime,
         ):
             app.state.runtime = runtime
-            if isinstance(runtime.dispatcher, InlineDispatcher):
-                resumed = await runtime.dispatcher.resume_pending()
-                if resumed:
-                    log.info("resumed %d pending jobs", resumed)
-            yield
+            install_statement_counter(connections.get("default"))
+            if not isinstance(runtime.dispatcher, InlineDispatcher):
+                yield
+                return
+            resumed = await runtime.dispatcher.resume_pending()
+            if resumed:
+                log.info("resumed %d pending jobs", resumed)
+            sweep = functools.partial(retention_sweep_job, {"runtime": runtime})
+            async with periodic(sweep, interval_s=settings.retention_sweep_interval_s):
+                yield
 
     graphql = DebriefGraphQL(
         build_schema(),
@@ -117,6 +126,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         allow_queries_via_get=False,
     )
     routes = [
+        Route("/graphql", graphql, methods=["GET", "POST"]),  # first: the hot path matches first
         Route("/healthz", healthz),
         Route("/readyz", readyz),
         Route("/metrics", metrics),
@@ -129,7 +139,6 @@ def create_app(settings: Settings | None = None) -> Starlette:
             "/api/v1/interviewer/{interview_key}/results/{session_id}/recordings/{recording_id}/download",
             rest.recording_download,
         ),
-        Route("/graphql", graphql, methods=["GET", "POST"]),
     ]
     middleware = [
         Middleware(RequestContextMiddleware),

@@ -6,8 +6,12 @@ import argparse
 import asyncio
 import sys
 from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING
 
 from debrief.config import Settings, get_settings
+
+if TYPE_CHECKING:
+    from debrief.runtime import Runtime
 
 
 async def _with_orm(settings: Settings, work: Callable[[], Awaitable[None]]) -> None:
@@ -48,19 +52,119 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> None:
     from debrief.db import run_migrations
 
     asyncio.run(run_migrations(settings))
-    uvicorn.run(create_app(settings), host=args.host, port=args.port, log_level="info")
+    app = create_app(settings)  # configures structured logging; uvicorn's loggers join it
+    uvicorn.run(app, host=args.host, port=args.port, log_level="info", log_config=None)
 
 
 def cmd_worker(args: argparse.Namespace, settings: Settings) -> None:
     if not settings.redis_url:
         sys.exit("debrief worker needs DEBRIEF_REDIS_URL (without it, jobs run inline in serve).")
-    from arq.worker import run_worker
+    from arq.worker import Worker
 
     from debrief.db import run_migrations
-    from debrief.jobs.worker import WorkerSettings
+    from debrief.jobs.worker import worker_options
+    from debrief.logging import configure_logging
 
+    configure_logging(level=settings.log_level, json=settings.log_json)
     asyncio.run(run_migrations(settings))
-    run_worker(WorkerSettings)  # type: ignore[arg-type]
+    Worker(**worker_options(settings, burst=args.burst)).run()
+
+
+async def _with_runtime(settings: Settings, work: Callable[[Runtime], Awaitable[None]]) -> None:
+    from debrief.runtime import open_runtime
+
+    async def inner() -> None:
+        async with open_runtime(settings) as runtime:
+            await work(runtime)
+
+    await _with_orm(settings, inner)
+
+
+def cmd_lifecycle_plan(args: argparse.Namespace, settings: Settings) -> None:
+    from datetime import UTC, datetime
+
+    from debrief.services.lifecycle import format_plan, plan_from_database
+
+    async def work() -> None:
+        print(format_plan(await plan_from_database(settings, now=datetime.now(UTC))))
+
+    asyncio.run(_with_orm(settings, work))
+
+
+def cmd_lifecycle_apply(args: argparse.Namespace, settings: Settings) -> None:
+    import json
+    from datetime import UTC, datetime
+
+    from debrief.services import lifecycle
+
+    async def work(runtime: Runtime) -> None:
+        plan = await lifecycle.plan_from_database(settings, now=datetime.now(UTC))
+        expiry_days = await lifecycle.longest_retention_days(settings.retention_days)
+        rules = lifecycle.lifecycle_rules(plan, expiry_days=expiry_days)
+        try:
+            applied = await lifecycle.apply_lifecycle(runtime.storage, rules, dry_run=args.dry_run)
+        except lifecycle.LifecycleUnsupported:
+            if not args.dry_run:
+                raise
+            print(json.dumps({"Rules": rules}, indent=2))
+            print("(local storage: these rules only take effect on an S3 bucket)")
+            return
+        if args.dry_run:
+            print(json.dumps(applied.configuration, indent=2))
+        verb = "would change" if args.dry_run else "changed"
+        print(f"bucket lifecycle: {verb if applied.changed else 'already up to date'}")
+
+    try:
+        asyncio.run(_with_runtime(settings, work))
+    except lifecycle.LifecycleUnsupported as error:
+        sys.exit(error.message)
+
+
+def cmd_lifecycle_sync(args: argparse.Namespace, settings: Settings) -> None:
+    from datetime import UTC, datetime
+
+    from debrief.services import archive, lifecycle
+
+    async def work(runtime: Runtime) -> None:
+        transition = lifecycle.applied_transition(await lifecycle.current_rules(runtime.storage))
+        report = await archive.sync_storage_classes(
+            runtime.storage,
+            url_cache=runtime.url_cache,
+            now=datetime.now(UTC),
+            min_age_days=transition.age_days if transition else None,
+            min_size_bytes=transition.min_size_bytes if transition else 0,
+        )
+        print(f"storage classes: {report.checked} checked, {report.changed} changed")
+
+    try:
+        asyncio.run(_with_runtime(settings, work))
+    except lifecycle.LifecycleUnsupported as error:
+        sys.exit(error.message)
+
+
+def cmd_retention_sweep(args: argparse.Namespace, settings: Settings) -> None:
+    from datetime import UTC, datetime
+
+    from debrief.services.retention import sweep_retention
+
+    async def work(runtime: Runtime) -> None:
+        report = await sweep_retention(
+            runtime.storage,
+            runtime.cache,
+            now=datetime.now(UTC),
+            dry_run=args.dry_run,
+            url_cache=runtime.url_cache,
+            default_retention_days=settings.retention_days,
+        )
+        for session_id in report.session_ids:
+            print(f"{'would erase' if args.dry_run else 'erased'} session {session_id}")
+        print(
+            f"{'would remove' if args.dry_run else 'removed'}: {report.sessions} sessions, "
+            f"{report.recordings} recordings, {report.objects} objects, "
+            f"{report.transcripts} transcripts, {report.analyses} analyses"
+        )
+
+    asyncio.run(_with_runtime(settings, work))
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -72,7 +176,9 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8000)
     serve.set_defaults(func=cmd_serve)
 
-    sub.add_parser("worker", help="run an arq worker").set_defaults(func=cmd_worker)
+    worker = sub.add_parser("worker", help="run an arq worker")
+    worker.add_argument("--burst", action="store_true", help="exit once the queue is empty")
+    worker.set_defaults(func=cmd_worker)
     sub.add_parser("migrate", help="apply database migrations").set_defaults(func=cmd_migrate)
 
     keys = sub.add_parser("keys", help="interviewer API keys").add_subparsers(
@@ -81,6 +187,26 @@ def build_parser() -> argparse.ArgumentParser:
     create = keys.add_parser("create", help="create a key; prints it alone on the last line")
     create.add_argument("--org", required=True)
     create.set_defaults(func=cmd_keys_create)
+
+    lifecycle = sub.add_parser("lifecycle", help="storage lifecycle rules").add_subparsers(
+        dest="lifecycle_command", required=True
+    )
+    lifecycle.add_parser(
+        "plan", help="price each storage class against the stored objects"
+    ).set_defaults(func=cmd_lifecycle_plan)
+    apply = lifecycle.add_parser("apply", help="put the bucket's lifecycle rules")
+    apply.add_argument("--dry-run", action="store_true", help="print the JSON, send nothing")
+    apply.set_defaults(func=cmd_lifecycle_apply)
+    lifecycle.add_parser(
+        "sync", help="learn archived recordings' storage class from S3 (HEAD)"
+    ).set_defaults(func=cmd_lifecycle_sync)
+
+    retention = sub.add_parser("retention", help="retention of recordings").add_subparsers(
+        dest="retention_command", required=True
+    )
+    sweep = retention.add_parser("sweep", help="erase sessions past their retention")
+    sweep.add_argument("--dry-run", action="store_true", help="show what would go")
+    sweep.set_defaults(func=cmd_retention_sweep)
     return parser
 
 

@@ -48,10 +48,18 @@ class Settings(BaseSettings):
     redis_url: str | None = None
     redis_prefix: str = "debrief"
     queue_name: str = "debrief:queue"
+    response_cache_enabled: bool = Field(
+        default=True, description="Cache read results by session version (see response_cache)."
+    )
+    response_cache_ttl_s: int = 900
+    response_cache_local_bytes: int = Field(
+        default=32 * 1024 * 1024, description="Per-process LRU of cached responses (bytes)."
+    )
     inline_job_concurrency: int = 2
     job_timeout_s: int = 600
     job_max_tries: int = 8
     job_stale_after_s: int = 300
+    reconcile_on_start: bool = True
 
     # OpenAI (or any OpenAI-compatible server)
     openai_api_key: SecretStr | None = None
@@ -61,6 +69,9 @@ class Settings(BaseSettings):
     openai_timeout_s: float = 60.0
     openai_circuit_cooldown_s: float = 300.0
     analysis_token_budget: int = 12_000
+    analysis_timeout_s: float = Field(
+        default=180.0, description="A whole session's analysis is one long reply."
+    )
 
     # local transcription
     whisper_model: str | None = Field(
@@ -76,9 +87,31 @@ class Settings(BaseSettings):
     opus_bitrate_bps: int = 16_000
     upload_token_ttl_s: int = 7 * 24 * 3600
     retention_days: int = 730
+    retention_sweep_interval_s: float = 6 * 3600  # inline mode; arq runs it daily by cron
+
+    # storage lifecycle (see debrief/services/lifecycle_plan.py)
+    lifecycle_transition_days: dict[str, int] = Field(
+        default_factory=lambda: {
+            "STANDARD_IA": 30,
+            "GLACIER_IR": 90,
+            "GLACIER": 90,
+            "DEEP_ARCHIVE": 180,
+        },
+        description="Object age at which each candidate storage class would take an object.",
+    )
+    lifecycle_reads_after_transition: float = Field(
+        default=0.1, description="Expected downloads of an object once it has left STANDARD."
+    )
+    restore_days: int = 7
 
     # prices (see debrief/prices.py for the defaults and their date)
     prices: PriceTable = Field(default_factory=PriceTable)
+    cost_flush_batch: int = 500
+    cost_flush_interval_s: float = 2.0
+
+    # logs (structured, see debrief/logging.py)
+    log_level: str = "INFO"
+    log_json: bool = True
 
     @property
     def is_production(self) -> bool:

@@ -6,10 +6,13 @@ import time
 import uuid
 from contextvars import ContextVar
 
+from graphql import OperationDefinitionNode
 from starlette.datastructures import Headers
 from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from strawberry.extensions import SchemaExtension
 
+from debrief.services.costs.scope import request_scope
 from debrief.services.metrics import HTTP_REQUESTS
 
 request_id_var: ContextVar[str | None] = ContextVar("request_id", default=None)
@@ -80,6 +83,16 @@ class UploadGuardMiddleware:
         await response(scope, receive, send)
 
 
+def _route_template(scope: Scope) -> str:
+    """The matched route's path template (``/files/{key:path}``), never the raw path."""
+    route = scope.get("route")  # set by newer Starlette; else find the endpoint routing chose
+    if route is None and "endpoint" in scope and "app" in scope:
+        endpoint = scope["endpoint"]
+        routes = getattr(scope["app"], "routes", ())
+        route = next((r for r in routes if getattr(r, "endpoint", None) is endpoint), None)
+    return getattr(route, "path", None) or "unmatched"
+
+
 class RequestContextMiddleware:
     """A request id on every request (echoed as ``X-Request-Id``) and a latency histogram."""
 
@@ -103,12 +116,46 @@ class RequestContextMiddleware:
             await send(message)
 
         try:
-            await self.app(scope, receive, send_with_id)
+            with request_scope():  # cost attribution set during the request ends with it
+                await self.app(scope, receive, send_with_id)
         finally:
-            route = scope.get("route")
-            path = getattr(route, "path", None) or "unmatched"
+            path = _route_template(scope)
             operation = scope.get("state", {}).get("graphql_operation", "")
             HTTP_REQUESTS.labels(path, operation, str(status)).observe(
                 time.perf_counter() - started
             )
             request_id_var.reset(token)
+
+
+MAX_LABEL_FIELDS = 3
+
+
+class GraphQLOperationLabel(SchemaExtension):
+    """Labels the request's latency by what ran: ``mutation uploadRecording``, ``query session``.
+
+    Root field names come from the schema, so the label set stays small whatever clients send
+    as operation names.
+    """
+
+    def on_execute(self):  # type: ignore[no-untyped-def]
+        yield
+        execution = self.execution_context
+        request = getattr(execution.context, "request", None)
+        document = execution.graphql_document
+        if request is None or document is None:
+            return
+        try:
+            operation = execution.operation_type.value
+        except Exception:  # no such operation: the error is the client's, the label generic
+            operation = "invalid"
+        fields: list[str] = []
+        wanted = execution.operation_name
+        for definition in document.definitions:
+            if not isinstance(definition, OperationDefinitionNode):
+                continue
+            if wanted and (definition.name is None or definition.name.value != wanted):
+                continue
+            selections = definition.selection_set.selections
+            fields += [s.name.value for s in selections if hasattr(s, "name")]
+        label = f"{operation} {','.join(sorted(set(fields))[:MAX_LABEL_FIELDS])}".strip()
+        request.scope.setdefault("state", {})["graphql_operation"] = label

@@ -10,6 +10,7 @@ from typing import Any
 from debrief.config import Settings
 from debrief.jobs.dispatch import ArqDispatcher, InlineDispatcher
 from debrief.services.cache import ResultCache, build_cache
+from debrief.services.costs import CostLedger
 from debrief.services.storage import StorageBackend, open_storage
 
 
@@ -21,6 +22,7 @@ class Runtime:
     url_cache: ResultCache
     dispatcher: InlineDispatcher | ArqDispatcher
     services: dict[str, Any] = field(default_factory=dict)  # lazily built, e.g. transcription
+    ledger: CostLedger = field(default_factory=CostLedger.disabled)  # what external work costs
 
 
 def redis_settings(settings: Settings) -> Any:
@@ -36,7 +38,14 @@ async def open_runtime(settings: Settings, *, arq_pool: Any = None) -> AsyncIter
     from debrief.jobs.runner import run_job
 
     async with AsyncExitStack() as stack:
-        storage = await open_storage(settings)
+        ledger = CostLedger(
+            settings.prices,
+            flush_batch=settings.cost_flush_batch,
+            flush_interval_s=settings.cost_flush_interval_s,
+        )
+        await ledger.start()
+        stack.push_async_callback(ledger.aclose)  # last out: writes what the rest recorded
+        storage = await open_storage(settings, ledger=ledger)
         stack.push_async_callback(storage.aclose)
         cache = build_cache(settings, name="results")
         url_cache = build_cache(settings, name="urls")
@@ -60,5 +69,5 @@ async def open_runtime(settings: Settings, *, arq_pool: Any = None) -> AsyncIter
 
             dispatcher = InlineDispatcher(run, concurrency=settings.inline_job_concurrency)
             stack.push_async_callback(dispatcher.aclose)
-        runtime = Runtime(settings, storage, cache, url_cache, dispatcher)
+        runtime = Runtime(settings, storage, cache, url_cache, dispatcher, ledger=ledger)
         yield runtime

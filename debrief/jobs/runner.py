@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import logging
 import time
+from contextlib import ExitStack
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 from uuid import UUID
 
+from debrief.logging import job_log_context
 from debrief.models import Job, JobKind, JobStatus
+from debrief.services.costs.scope import cost_scope, job_cost_scope
 from debrief.services.metrics import JOBS
 
 if TYPE_CHECKING:
@@ -39,6 +42,9 @@ async def run_job(runtime: Runtime, job_id: UUID | str) -> float | None:
     handler = {JobKind.TRANSCRIBE: handlers.transcribe, JobKind.ANALYZE: handlers.analyze}[job.kind]
     started = time.perf_counter()
     outcome = "done"
+    job_context = ExitStack()  # logs carry the queuing request's id; costs the job's subject
+    job_context.enter_context(job_log_context(job.request_id, job_id=job.id, kind=job.kind.value))
+    job_context.enter_context(cost_scope(job_cost_scope(job.kind.value, job.subject_id)))
     try:
         await handler(runtime, job)
     except DeferJob as deferral:
@@ -57,5 +63,6 @@ async def run_job(runtime: Runtime, job_id: UUID | str) -> float | None:
         return None
     finally:
         JOBS.labels(job.kind.value, outcome).observe(time.perf_counter() - started)
+        job_context.close()
     await Job.filter(id=job.id).update(status=JobStatus.DONE, finished_at=datetime.now(UTC))
     return None

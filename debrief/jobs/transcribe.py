@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from debrief.jobs.runner import DeferJob
 from debrief.models import Job, Recording, RecordingStatus, Session
 from debrief.services import transcription as stt
+from debrief.services.archive import read_recording_object
 from debrief.services.audio import build_trimmed_copy
 from debrief.services.sessions import bump_version, maybe_start_analysis
 from debrief.services.transcripts import find_reusable, reused, save_transcript, silent
@@ -40,7 +41,9 @@ def preferred_model(runtime: Runtime, chain: stt.TranscriptionChain) -> str:
 
 async def transcribe_recording(runtime: Runtime, job: Job) -> None:
     """Give a recording its transcript; safe to run twice (the transcript is upserted)."""
-    recording = await Recording.filter(id=job.subject_id).first()
+    recording = (
+        await Recording.filter(id=job.subject_id).select_related("session__interview").first()
+    )
     if recording is None:
         return  # erased meanwhile
     await Recording.filter(id=recording.id).update(status=RecordingStatus.TRANSCRIBING)
@@ -48,8 +51,13 @@ async def transcribe_recording(runtime: Runtime, job: Job) -> None:
 
     chain = transcription_chain(runtime)
     model = preferred_model(runtime, chain)
-    source = None if job.force else await find_reusable(
-        recording.content_sha256, model, exclude=recording.id
+    organization_id = recording.session.interview.organization_id  # type: ignore[attr-defined]
+    source = (
+        None
+        if job.force
+        else await find_reusable(
+            recording.content_sha256, model, organization_id=organization_id, exclude=recording.id
+        )
     )
     if source is not None:
         result = reused(source)
@@ -57,6 +65,7 @@ async def transcribe_recording(runtime: Runtime, job: Job) -> None:
         result = silent(chain.local.model_name)
     else:
         result = await _transcribe_audio(runtime, chain, recording, job)
+        _record_cost(runtime, result)
 
     async with unit_of_work(runtime.storage, runtime.dispatcher) as uow:
         await save_transcript(recording, result)
@@ -75,7 +84,9 @@ async def _transcribe_audio(
     attempts: list[stt.Attempt] = []
     try:
         stored = work_dir / "stored.ogg"
-        await runtime.storage.download_to(recording.object_key, stored)
+        await read_recording_object(
+            recording, stored, storage=runtime.storage, url_cache=runtime.url_cache
+        )
         trimmed = None
         if chain.openai is not None and not chain.circuit.is_open():
             segments = [(float(s), float(e)) for s, e in recording.speech_segments or []]
@@ -111,3 +122,11 @@ async def _record_attempts(job: Job, attempts: list[stt.Attempt]) -> None:
         failure_class=str(last.failure_class) if last.failure_class else "unclassified",
         last_error=(last.error or "")[:2000],
     )
+
+
+def _record_cost(runtime: Runtime, result: stt.TranscriptResult) -> None:
+    """Billed seconds or local CPU time, to the ledger (the job's cost scope attributes it)."""
+    if result.provider == "openai" and result.billed_seconds:
+        runtime.ledger.record_transcription(result.model, result.billed_seconds)
+    elif result.provider == "local" and result.cpu_seconds:
+        runtime.ledger.record_local_cpu(result.cpu_seconds, model=result.model)

@@ -19,6 +19,7 @@ class CostEvent(Model):
     session_id = fields.UUIDField(null=True)
     recording_id = fields.UUIDField(null=True)
     detail = fields.CharField(max_length=80, null=True)
+    object_key = fields.CharField(max_length=500, null=True, db_index=True)
 
     class Meta:
         table = "cost_event"

@@ -37,9 +37,8 @@ class Context:
     async def list_sessions(
         self, interview: Interview, *, first: int, after: str | None, status: str | None
     ) -> sessions.SessionPage:
-        return await sessions.list_sessions(
-            self.principal, interview, first=first, after=after, status=status
-        )
+        key = (self.principal, interview, first, after, status)
+        return await self.loaders.session_page.load(key)  # one statement per distinct page
 
     async def download_url(self, recording: Recording, *, expires_in_s: int) -> DownloadUrlResult:
         from debrief.schema.types import ArchivedRecording, DownloadUrl

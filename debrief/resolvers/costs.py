@@ -1,4 +1,4 @@
-"""costReport: interviewer only. Filled by the cost ledger (see services/costs)."""
+"""costReport: interviewer only; an interview the caller cannot see reports nothing."""
 
 from __future__ import annotations
 
@@ -7,8 +7,10 @@ from datetime import datetime
 import strawberry
 
 from debrief.resolvers.context import Context
-from debrief.schema.types import CostReport
+from debrief.schema.types import CostGroup, CostLine, CostReport, SessionCost
 from debrief.services import access
+from debrief.services.costs import CostSummary, build_cost_report
+from debrief.services.costs.counterfactual import Line
 
 Info = strawberry.Info[Context, None]
 
@@ -16,8 +18,68 @@ Info = strawberry.Info[Context, None]
 async def resolve_cost_report(
     info: Info, *, interview_key: str | None, since: datetime | None, until: datetime | None
 ) -> CostReport:
-    access.require_interviewer(info.context.principal)
-    # The ledger lands with the cost issue; until then the report is visibly empty.
+    interviewer = access.require_interviewer(info.context.principal)
+    interview_id = None
+    if interview_key is not None:
+        interview = await access.find_visible_interview(interviewer, interview_key)
+        if interview is None:
+            return _empty(since, until)
+        interview_id = interview.id
+    runtime = info.context.runtime
+    summary = await build_cost_report(
+        organization_id=interviewer.organization_id,
+        interview_id=interview_id,
+        since=since,
+        until=until,
+        settings=runtime.settings,
+        ledger=runtime.ledger,
+    )
+    return _report(summary)
+
+
+def _line(line: Line) -> CostLine:
+    return CostLine(
+        category=str(line.category),
+        kind=line.kind,
+        unit=str(line.unit),
+        quantity=line.quantity,
+        cost_usd=line.cost_usd,
+        detail=line.detail,
+        events=line.events,
+    )
+
+
+def _report(summary: CostSummary) -> CostReport:
+    return CostReport(
+        since=summary.since,
+        until=summary.until,
+        sessions=summary.sessions,
+        total_usd=summary.total_usd,
+        cost_per_session_usd=summary.cost_per_session_usd,
+        lines=[_line(line) for line in summary.lines],
+        original_design_usd=summary.original_design_usd,
+        saving_usd=summary.saving_usd,
+        saving_percent=summary.saving_percent,
+        original_design_lines=[_line(line) for line in summary.original_design_lines],
+        groups=[
+            CostGroup(
+                name=g.name,
+                cost_usd=g.cost_usd,
+                original_design_usd=g.original_design_usd,
+                saving_percent=g.saving_percent,
+            )
+            for g in summary.groups
+        ],
+        session_costs=[
+            SessionCost(session_id=strawberry.ID(str(session_id)), cost_usd=cost)
+            for session_id, cost in summary.session_costs
+        ],
+        storage_gb_months=summary.storage_gb_months,
+        prices_as_of=summary.prices_as_of,
+    )
+
+
+def _empty(since: datetime | None, until: datetime | None) -> CostReport:
     return CostReport(
         since=since,
         until=until,

@@ -1,4 +1,10 @@
-"""Per-request DataLoaders: one query per relation per request, whatever the result's size."""
+"""Per-request DataLoaders: one query per relation per request, whatever the result's size.
+
+Relations of many rows (questions, recordings, transcripts, analyses, jobs) load in one
+statement per relation. An interview's sessions are a page (first, after, status), so they
+load one statement per distinct page: the same page asked from every node of a list (for
+example ``sessions { nodes { interview { sessions } } }``) is one statement, not one per node.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +17,9 @@ from strawberry.dataloader import DataLoader
 from tortoise.models import Model
 
 from debrief import models
+from debrief.errors import DebriefError
+from debrief.services import sessions
+from debrief.services.auth import Principal
 
 M = TypeVar("M", bound=Model)
 
@@ -52,6 +61,26 @@ def _latest_job() -> DataLoader[UUID, models.Job | None]:
     return DataLoader(load_fn=load)
 
 
+SessionPageKey = tuple[Principal, models.Interview, int, str | None, str | None]
+
+
+def _session_pages() -> DataLoader[SessionPageKey, sessions.SessionPage]:
+    async def load(keys: Sequence[SessionPageKey]) -> list[sessions.SessionPage | Exception]:
+        pages: list[sessions.SessionPage | Exception] = []
+        for principal, interview, first, after, status in keys:
+            try:  # a bad cursor fails its own page only
+                pages.append(
+                    await sessions.list_sessions(
+                        principal, interview, first=first, after=after, status=status
+                    )
+                )
+            except DebriefError as error:
+                pages.append(error)
+        return pages
+
+    return DataLoader(load_fn=load)
+
+
 class Loaders:
     """Built fresh for every request (a loader's cache must never outlive it)."""
 
@@ -68,3 +97,4 @@ class Loaders:
         self.analysis_by_recording = _one_by(models.AnswerAnalysis, "recording_id")
         self.analysis_by_session = _one_by(models.SessionAnalysis, "session_id")
         self.job_by_subject = _latest_job()
+        self.session_page = _session_pages()

@@ -157,8 +157,9 @@ async def delete_session(info: Info, session_id: strawberry.ID) -> DeleteSession
     session = await access.get_visible_session(principal, session_id)
     if not access.can_read_results(principal):
         raise ForbiddenError("Only interviewers can delete sessions.")
+    runtime = info.context.runtime
     counts = await erasure.erase_session(
-        session, storage=info.context.runtime.storage, cache=info.context.runtime.cache
+        session, storage=runtime.storage, cache=runtime.cache, url_cache=runtime.url_cache
     )
     return DeletedSession(
         session_id=strawberry.ID(str(session.id)),

@@ -10,6 +10,8 @@ from debrief.models import Recording, Session
 from debrief.runtime import Runtime
 from debrief.services import access, downloads, results
 from debrief.services.auth import Interviewer, authenticate
+from debrief.services.costs import CostScope
+from debrief.services.response_cache import response_cache
 
 
 async def _interviewer_session(request: Request) -> tuple[Interviewer, Session] | Response:
@@ -26,8 +28,13 @@ async def session_data(request: Request) -> Response:
     found = await _interviewer_session(request)
     if isinstance(found, Response):
         return found
-    _, session = found
-    return JSONResponse(await results.session_results(session))
+    principal, session = found
+    runtime: Runtime = request.app.state.runtime
+    runtime.ledger.record_result_view(CostScope(session_id=session.id))  # for the cost report
+    body = await results.session_results_json(
+        session, scope=principal.scope, cache=response_cache(runtime)
+    )
+    return Response(body, media_type="application/json")
 
 
 async def recording_download(request: Request) -> Response:

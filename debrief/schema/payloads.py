@@ -51,5 +51,5 @@ RequestRestorePayload = Annotated[
     RestoreRequested | NotFound | Forbidden | Conflict, strawberry.union("RequestRestorePayload")
 ]
 SetQuestionRubricPayload = Annotated[
-    Interview | NotFound | Forbidden, strawberry.union("SetQuestionRubricPayload")
+    Interview | NotFound | Forbidden | Conflict, strawberry.union("SetQuestionRubricPayload")
 ]

@@ -7,7 +7,8 @@ from graphql.error import GraphQLError
 from strawberry.extensions import MaskErrors, ParserCache, QueryDepthLimiter, ValidationCache
 
 from debrief.errors import DebriefError
-from debrief.resolvers import mutations, queries
+from debrief.middleware import GraphQLOperationLabel
+from debrief.resolvers import analysis, lifecycle, mutations, queries
 from debrief.schema.errors import Conflict, Forbidden, InvalidAudio, NotFound, TooLarge
 from debrief.schema.types import CostReport, Interview, Recording, Session
 
@@ -29,6 +30,8 @@ class Mutation:
     retranscribe_recording = strawberry.mutation(resolver=mutations.retranscribe_recording)
     reanalyze_session = strawberry.mutation(resolver=mutations.reanalyze_session)
     delete_session = strawberry.mutation(resolver=mutations.delete_session)
+    set_question_rubric = strawberry.mutation(resolver=analysis.set_question_rubric)
+    request_recording_restore = strawberry.mutation(resolver=lifecycle.request_recording_restore)
 
 
 def _should_mask(error: GraphQLError) -> bool:
@@ -47,5 +50,6 @@ def build_schema() -> strawberry.Schema:
             lambda: ParserCache(maxsize=256),
             lambda: ValidationCache(maxsize=256),
             lambda: MaskErrors(should_mask_error=_should_mask),
+            GraphQLOperationLabel,
         ],
     )

@@ -47,6 +47,9 @@ class Question:
     rubric: str | None = strawberry.field(
         default=None, description="Rubric every candidate's answer is judged on."
     )
+    rubric_source: str | None = strawberry.field(
+        default=None, description="Who wrote the rubric: 'generated' or 'interviewer'."
+    )
 
     @classmethod
     def from_row(cls, row: models.Question, *, show_rubric: bool) -> Question:
@@ -56,6 +59,7 @@ class Question:
             text=row.text,
             time_limit_seconds=row.time_limit_s,
             rubric=row.rubric if show_rubric else None,
+            rubric_source=row.rubric_source if show_rubric else None,
         )
 
 
@@ -196,6 +200,8 @@ class AnswerAnalysis:
     metrics: SpeechMetrics
     provider: str
     model: str | None
+    prompt_tokens: int = strawberry.field(default=0, description="This answer's share.")
+    completion_tokens: int = 0
 
     @classmethod
     def from_row(cls, row: models.AnswerAnalysis) -> AnswerAnalysis:
@@ -207,6 +213,8 @@ class AnswerAnalysis:
             metrics=SpeechMetrics.from_dict(row.metrics),
             provider=row.provider,
             model=row.model,
+            prompt_tokens=row.prompt_tokens,
+            completion_tokens=row.completion_tokens,
         )
 
 
@@ -216,6 +224,9 @@ class SessionAnalysis:
     summary: str | None
     recommendation: str | None
     provider: str
+    model: str | None = None
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
 
     @classmethod
     def from_row(cls, row: models.SessionAnalysis) -> SessionAnalysis:
@@ -224,6 +235,9 @@ class SessionAnalysis:
             summary=row.summary,
             recommendation=row.recommendation,
             provider=row.provider,
+            model=row.model,
+            prompt_tokens=row.prompt_tokens,
+            completion_tokens=row.completion_tokens,
         )
 
 
@@ -375,6 +389,26 @@ class CostLine:
     unit: str
     quantity: float
     cost_usd: float
+    detail: str | None = strawberry.field(
+        default=None, description="Storage class, or prompt/completion for tokens."
+    )
+    events: int = strawberry.field(default=0, description="Ledger events summed in this line.")
+
+
+@strawberry.type
+class CostGroup:
+    """One row of the savings table: storage, API calls or bandwidth."""
+
+    name: str
+    cost_usd: float
+    original_design_usd: float
+    saving_percent: float | None
+
+
+@strawberry.type
+class SessionCost:
+    session_id: strawberry.ID
+    cost_usd: float
 
 
 @strawberry.type
@@ -390,3 +424,16 @@ class CostReport:
     original_design_usd: float
     saving_usd: float
     saving_percent: float | None
+    original_design_lines: list[CostLine] = strawberry.field(
+        default_factory=list, description="The original design's bill for the same work."
+    )
+    groups: list[CostGroup] = strawberry.field(
+        default_factory=list, description="Storage, API calls and bandwidth, next to the original."
+    )
+    session_costs: list[SessionCost] = strawberry.field(
+        default_factory=list, description="Cost of each session in the period, highest first."
+    )
+    storage_gb_months: float = 0.0
+    prices_as_of: str | None = strawberry.field(
+        default=None, description="Date of the price table the costs were priced with."
+    )

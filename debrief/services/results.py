@@ -1,13 +1,39 @@
 """A session's results as plain data (no URLs): what the REST data route returns.
 
-Loaded with a constant number of queries whatever the number of recordings.
+Loaded with a constant number of queries whatever the number of recordings, and kept as JSON
+bytes under the session's version and the reader's scope (see ``services/response_cache``).
 """
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from debrief.models import AnswerAnalysis, Question, Recording, Session, SessionAnalysis, Transcript
+from debrief.services.response_cache import ResponseCache
+
+
+def results_key(session: Session, *, scope: str) -> str:
+    """Versioned: a write to the session bumps its version, so an old entry is never read."""
+    return f"data:{session.id}:v{session.version}:{scope}"
+
+
+async def session_results_json(
+    session: Session, *, scope: str, cache: ResponseCache | None
+) -> bytes:
+    """The session's results as JSON bytes, from the cache when its version has not moved.
+
+    ``session`` must have been read before its data (as the access check does), so the
+    version in the key is never newer than the data stored under it.
+    """
+    key = results_key(session, scope=scope)
+    if cache is not None and isinstance(cached := await cache.get(key), bytes):
+        return cached
+    data = await session_results(session)
+    body = json.dumps(data, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode()
+    if cache is not None:
+        await cache.set(key, body)
+    return body
 
 
 def _iso(value: Any) -> str | None:

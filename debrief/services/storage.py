@@ -9,14 +9,16 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import hmac
+import re
 import shutil
 import time
 from contextlib import AsyncExitStack
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Any, Protocol
-from urllib.parse import quote, urlencode
+from urllib.parse import quote, unquote, urlencode, urlsplit
 
 import aioboto3
 from aiobotocore.config import AioConfig
@@ -24,6 +26,7 @@ from botocore.exceptions import ClientError
 
 from debrief.config import Settings
 from debrief.errors import NotFoundError, StorageError
+from debrief.services.costs.ledger import CostLedger
 from debrief.services.metrics import STORAGE_REQUESTS, STORAGE_URLS_SIGNED
 
 ARCHIVE_CLASSES = frozenset({"GLACIER", "DEEP_ARCHIVE"})
@@ -40,6 +43,7 @@ class ObjectInfo:
     size_bytes: int
     storage_class: str
     restore_status: str | None  # None, "ongoing" or "restored"
+    restore_expires_at: datetime | None = None  # when a restored copy of an archive goes away
 
 
 class ObjectArchived(StorageError):
@@ -68,8 +72,11 @@ class LocalStorage:
 
     name = "local"
 
-    def __init__(self, root: Path, *, signing_key: bytes) -> None:
+    def __init__(
+        self, root: Path, *, signing_key: bytes, ledger: CostLedger | None = None
+    ) -> None:
         self.root = root.resolve()
+        self.ledger = ledger or CostLedger.disabled()
         self._key = signing_key
         self.root.mkdir(parents=True, exist_ok=True)
 
@@ -81,6 +88,7 @@ class LocalStorage:
 
     async def put_file(self, key: str, path: Path, *, content_type: str) -> None:
         STORAGE_REQUESTS.labels("PutObject").inc()
+        self.ledger.record_storage_request("PutObject", key=key)
         target = self.path_for(key)
 
         def _copy() -> None:
@@ -90,9 +98,11 @@ class LocalStorage:
             tmp.replace(target)
 
         await asyncio.to_thread(_copy)
+        self.ledger.record_bytes_stored(target.stat().st_size, key=key)
 
     async def download_to(self, key: str, dest: Path) -> None:
         STORAGE_REQUESTS.labels("GetObject").inc()
+        self.ledger.record_storage_request("GetObject", key=key)
         source = self.path_for(key)
         if not source.exists():
             raise NotFoundError("No such object.")
@@ -100,10 +110,15 @@ class LocalStorage:
 
     async def delete(self, key: str) -> None:
         STORAGE_REQUESTS.labels("DeleteObject").inc()
-        self.path_for(key).unlink(missing_ok=True)
+        self.ledger.record_storage_request("DeleteObject", key=key)
+        path = self.path_for(key)
+        if path.exists():
+            self.ledger.record_bytes_deleted(path.stat().st_size, key=key)
+        path.unlink(missing_ok=True)
 
     async def head(self, key: str) -> ObjectInfo | None:
         STORAGE_REQUESTS.labels("HeadObject").inc()
+        self.ledger.record_storage_request("HeadObject", key=key)
         path = self.path_for(key)
         if not path.exists():
             return None
@@ -115,6 +130,7 @@ class LocalStorage:
 
     async def sign_url(self, key: str, *, expires_in_s: int, base_url: str) -> SignedUrl:
         STORAGE_URLS_SIGNED.inc()
+        self.ledger.record_url_signed(key=key)
         expires_at = _expires_at(expires_in_s)
         expires = int(expires_at.timestamp())
         query = urlencode({"expires": expires, "signature": self.signature(key, expires)})
@@ -137,8 +153,25 @@ class LocalStorage:
         return None
 
 
+def _restore_expiry(restore: str | None) -> datetime | None:
+    """The expiry-date of a completed restore (``Restore: ongoing-request="false", ...``)."""
+    match = re.search(r'expiry-date="([^"]+)"', restore or "")
+    return parsedate_to_datetime(match.group(1)) if match else None
+
+
 def _count_s3_request(event_name: str, **_: Any) -> None:
     STORAGE_REQUESTS.labels(event_name.rsplit(".", 1)[-1]).inc()
+
+
+def _request_object_key(url: str, bucket: str) -> str | None:
+    """The object key a request addresses (path or virtual-host style), None for the bucket."""
+    parts = urlsplit(url)
+    path = unquote(parts.path)
+    if path.startswith(f"/{bucket}/"):
+        return path[len(bucket) + 2 :] or None
+    if (parts.hostname or "").startswith(f"{bucket}."):
+        return path.lstrip("/") or None
+    return None
 
 
 class S3Storage:
@@ -146,8 +179,9 @@ class S3Storage:
 
     name = "s3"
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, *, ledger: CostLedger | None = None) -> None:
         self.bucket = settings.s3_bucket
+        self.ledger = ledger or CostLedger.disabled()
         self._settings = settings
         self._stack = AsyncExitStack()
         self._client: Any = None
@@ -170,7 +204,16 @@ class S3Storage:
             session.client("s3", endpoint_url=s.s3_endpoint_url, config=config)
         )
         self._client.meta.events.register("before-send.s3.*", _count_s3_request)
+        self._client.meta.events.register("before-send.s3.*", self._record_request)
         return self
+
+    def _record_request(self, event_name: str, request: Any = None, **_: Any) -> None:
+        """Every attempt S3 bills, attributed through the key it addresses (no plumbing)."""
+        key = _request_object_key(request.url, self.bucket) if request is not None else None
+        headers = getattr(request, "headers", None) or {}
+        self.ledger.record_storage_request(
+            event_name.rsplit(".", 1)[-1], headers.get("x-amz-storage-class"), key=key
+        )
 
     @property
     def client(self) -> Any:
@@ -188,6 +231,7 @@ class S3Storage:
             await self.client.put_object(
                 Bucket=self.bucket, Key=key, Body=body, ContentType=content_type
             )
+        self.ledger.record_bytes_stored(path.stat().st_size, key=key)
 
     async def download_to(self, key: str, dest: Path) -> None:
         try:
@@ -209,6 +253,7 @@ class S3Storage:
 
     async def delete(self, key: str) -> None:
         await self.client.delete_object(Bucket=self.bucket, Key=key)
+        self.ledger.record_bytes_deleted(None, key=key)  # size: from its stored event
 
     async def head(self, key: str) -> ObjectInfo | None:
         try:
@@ -222,12 +267,16 @@ class S3Storage:
         if restore:
             restore_status = "ongoing" if 'ongoing-request="true"' in restore else "restored"
         return ObjectInfo(
-            response["ContentLength"], response.get("StorageClass", "STANDARD"), restore_status
+            response["ContentLength"],
+            response.get("StorageClass", "STANDARD"),
+            restore_status,
+            _restore_expiry(restore),
         )
 
     async def sign_url(self, key: str, *, expires_in_s: int, base_url: str) -> SignedUrl:
         """Presign a GET locally (SigV4): no request reaches S3."""
         STORAGE_URLS_SIGNED.inc()
+        self.ledger.record_url_signed(key=key)
         url = await self.client.generate_presigned_url(
             "get_object", Params={"Bucket": self.bucket, "Key": key}, ExpiresIn=expires_in_s
         )
@@ -261,10 +310,10 @@ class S3Storage:
         await self._stack.aclose()
 
 
-async def open_storage(settings: Settings) -> StorageBackend:
+async def open_storage(settings: Settings, *, ledger: CostLedger | None = None) -> StorageBackend:
     """Build the configured backend (the caller closes it with ``aclose``)."""
     if settings.storage == "s3":
-        storage = await S3Storage(settings).start()
+        storage = await S3Storage(settings, ledger=ledger).start()
         await storage.ensure_bucket()
         return storage
-    return LocalStorage(settings.recordings_dir, signing_key=settings.signing_key)
+    return LocalStorage(settings.recordings_dir, signing_key=settings.signing_key, ledger=ledger)

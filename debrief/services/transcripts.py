@@ -9,10 +9,17 @@ from debrief.models import Recording, Transcript
 from debrief.services.transcription import Segment, TranscriptResult
 
 
-async def find_reusable(audio_sha256: str, model: str, *, exclude: UUID) -> Transcript | None:
-    """A transcript of the same stored audio by the same model, made for another recording."""
+async def find_reusable(
+    audio_sha256: str, model: str, *, organization_id: UUID, exclude: UUID
+) -> Transcript | None:
+    """A transcript of the same stored audio by the same model, made for another recording of
+    the same organisation (transcripts never cross organisations)."""
     return (
-        await Transcript.filter(audio_sha256=audio_sha256, model=model)
+        await Transcript.filter(
+            audio_sha256=audio_sha256,
+            model=model,
+            recording__session__interview__organization_id=organization_id,
+        )
         .exclude(recording_id=exclude)
         .exclude(provider="dedup")
         .order_by("created_at")

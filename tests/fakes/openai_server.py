@@ -27,7 +27,9 @@ Endpoints (everything else is 404):
     messages: strings are windows of words from the prompt, numbers sit inside
     ``minimum``/``maximum``, enums pick a member by a hash of the prompt, arrays honour
     ``minItems``/``maxItems``, ``$ref``/``$defs``/``anyOf`` are followed.
-    ``usage`` estimates tokens as ``ceil(chars / 4)``.
+    ``usage`` estimates tokens as ``ceil(chars / 4)`` of the messages; with
+    ``schema_in_prompt_tokens=True`` the json_schema (compact JSON) counts too, as the real API
+    puts it in the model's context (benchmarks comparing batched and per-item calls want it).
 
     **Recording-id convention**: when the schema has an ``answers`` array whose items have a
     ``recording_id`` property, the reply holds one item per ``recording_id: <id>`` found in the
@@ -488,8 +490,10 @@ class FakeOpenAIServer:
         *,
         api_key: str | None = None,
         transcribe_with: Literal["whisper", "digest"] = "whisper",
+        schema_in_prompt_tokens: bool = False,
     ) -> None:
         self.api_key = api_key
+        self.schema_in_prompt_tokens = schema_in_prompt_tokens
         self._ears = _Ears(transcribe_with)
         self._lock = threading.Lock()
         self._calls: list[Call] = []
@@ -714,8 +718,13 @@ class FakeOpenAIServer:
             content = '{"answers": [{"recording_id": '
         else:
             content = json.dumps(SchemaFiller(json_schema["schema"], user_text).fill())
+        schema_chars = 0
+        if self.schema_in_prompt_tokens:
+            schema_chars = len(json.dumps(json_schema.get("schema"), separators=(",", ":")))
+        prompt_tokens = _tokens(prompt_chars + schema_chars)
+        completion_tokens = _tokens(len(content))
+        summary["usage"] = {"prompt_tokens": prompt_tokens, "completion_tokens": completion_tokens}
         record(200)
-        prompt_tokens, completion_tokens = _tokens(prompt_chars), _tokens(len(content))
         return JSONResponse(
             {
                 "id": "chatcmpl-" + hashlib.sha256(content.encode()).hexdigest()[:24],

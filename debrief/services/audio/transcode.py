@@ -18,11 +18,14 @@ OPUS_ENCODER_OPTIONS = {"application": "voip", "frame_duration": "60"}
 # framing make our own 16 kbps output measure up to ~16.3 kbps over the whole file.
 AS_IS_BITRATE_TOLERANCE = 1.1
 _FRAME_SAMPLES = 960 * 4
+# Bit-exact muxing fixes the Ogg stream serial (random otherwise), so the same audio always
+# gives the same bytes and sha256: the key that lets a transcript be reused without a call.
+OGG_MUXER_OPTIONS = {"fflags": "+bitexact"}
 
 
 def encode_opus(samples: np.ndarray, path: Path, *, bitrate_bps: int) -> None:
     """Encode 16 kHz mono float32 samples to an Ogg/Opus file."""
-    with av.open(str(path), "w", format="ogg") as container:
+    with av.open(str(path), "w", format="ogg", options=dict(OGG_MUXER_OPTIONS)) as container:
         stream = container.add_stream(
             "libopus", rate=SAMPLE_RATE_HZ, options=dict(OPUS_ENCODER_OPTIONS)
         )
@@ -42,7 +45,10 @@ def encode_opus(samples: np.ndarray, path: Path, *, bitrate_bps: int) -> None:
 
 def remux_opus_to_ogg(source: Path, path: Path) -> None:
     """Copy the Opus packets of a WebM/Matroska file into Ogg, without re-encoding."""
-    with open_audio(source) as (inp, in_stream, _), av.open(str(path), "w", "ogg") as out:
+    with (
+        open_audio(source) as (inp, in_stream, _),
+        av.open(str(path), "w", "ogg", options=dict(OGG_MUXER_OPTIONS)) as out,
+    ):
         out_stream = out.add_stream_from_template(in_stream)
         for packet in inp.demux(in_stream):
             if packet.dts is None:  # the empty flush packet

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Protocol
 
 from debrief.config import Settings
+from debrief.services.metrics import PROVIDER_CALLS
 from debrief.services.transcription.circuit import CircuitBreaker
 from debrief.services.transcription.failures import (
     DEFAULT_POLICIES,
@@ -54,6 +55,9 @@ class RemoteTranscriber(Protocol):
 
 
 class FallbackTranscriber(Protocol):
+    @property
+    def model_name(self) -> str: ...
+
     async def transcribe(self, path: Path) -> TranscriptResult: ...
 
 
@@ -135,6 +139,9 @@ class TranscriptionChain:
             except Exception as exc:
                 failure = classify(exc)
                 error = _describe(exc)
+                PROVIDER_CALLS.labels(
+                    "openai", "audio.transcriptions", "error", str(failure or "unclassified")
+                ).inc()
                 elapsed_s = round(time.monotonic() - started, 3)
                 if failure is None:
                     log.append(Attempt("openai", "error", error=error, elapsed_s=elapsed_s))
@@ -161,6 +168,7 @@ class TranscriptionChain:
                 log.append(attempt("fallback"))
                 return None
             self.circuit.close()
+            PROVIDER_CALLS.labels("openai", "audio.transcriptions", "ok", "").inc()
             elapsed_s = round(time.monotonic() - started, 3)
             log.append(Attempt("openai", "ok", elapsed_s=elapsed_s))
             return result
@@ -170,9 +178,11 @@ class TranscriptionChain:
         try:
             result = await self.local.transcribe(path)
         except Exception as exc:
+            PROVIDER_CALLS.labels("local", "faster-whisper", "error", "").inc()
             elapsed_s = round(time.monotonic() - started, 3)
             log.append(Attempt("local", "error", error=_describe(exc), elapsed_s=elapsed_s))
             raise
+        PROVIDER_CALLS.labels("local", "faster-whisper", "ok", "").inc()
         log.append(Attempt("local", "ok", elapsed_s=round(time.monotonic() - started, 3)))
         return result
 

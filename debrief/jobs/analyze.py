@@ -1,0 +1,90 @@
+"""The analysis job: once every answer of a submitted session is transcribed, analyse it and
+write the result in one transaction; the same function runs inline and under arq."""
+
+from __future__ import annotations
+
+import logging
+from functools import partial
+from typing import TYPE_CHECKING
+
+from tortoise.transactions import in_transaction
+
+from debrief.jobs.runner import DeferJob
+from debrief.models import Job, Recording, RecordingStatus, Session, SessionStatus
+from debrief.services import analysis
+from debrief.services import transcription as stt
+from debrief.services.costs import cost_scope
+from debrief.services.sessions import bump_version
+
+if TYPE_CHECKING:
+    from debrief.runtime import Runtime
+
+log = logging.getLogger(__name__)
+
+FINISHED = (SessionStatus.COMPLETE, SessionStatus.FAILED)
+
+
+def session_analyzer(runtime: Runtime) -> analysis.SessionAnalyzer:
+    """One analyser (one chat client, one circuit breaker) per process."""
+    analyzer = runtime.services.get("analysis")
+    if analyzer is None:
+        analyzer = analysis.SessionAnalyzer.from_settings(runtime.settings, ledger=runtime.ledger)
+        runtime.services["analysis"] = analyzer
+    return analyzer
+
+
+async def analyze_session(runtime: Runtime, job: Job) -> None:
+    """Analyse a submitted session; a rerun with nothing changed makes no model call.
+
+    ``job.force`` (reanalyzeSession) runs it again on a finished session; an answer whose
+    question, rubric and transcript did not change is still not sent again.
+    """
+    session = await Session.filter(id=job.subject_id).first()
+    if session is None or session.status == SessionStatus.IN_PROGRESS:
+        return  # erased, or not submitted: submitSession queues the analysis
+    if session.status in FINISHED and not job.force:
+        return  # an earlier run finished it
+    unfinished = RecordingStatus.STORED, RecordingStatus.TRANSCRIBING
+    if await Recording.filter(session_id=session.id, status__in=unfinished).exists():
+        return  # the last transcript to land queues the analysis again
+    if session.status != SessionStatus.ANALYZING:
+        await Session.filter(id=session.id).update(
+            status=SessionStatus.ANALYZING, failure_reason=None
+        )
+        await bump_version(session.id)
+
+    source = await analysis.load_session_source(session)
+    outcome = analysis.AnalysisOutcome()
+    try:
+        with cost_scope(organization_id=source.organization_id, session_id=session.id):
+            await session_analyzer(runtime).analyze(
+                source,
+                outcome,
+                reuse=partial(analysis.find_reusable, source.organization_id),
+                allow_defer=job.attempts < runtime.settings.job_max_tries,
+            )
+    except Exception as error:
+        # Keep what was paid for and every answer's metrics; the runner records the failure
+        # (or the deferral) on the session.
+        async with in_transaction():
+            await analysis.store_outcome(source, outcome, complete=False)
+        if isinstance(error, stt.DeferJob):
+            await _note_failure(job, error.failure_class.value)
+            raise DeferJob(error.defer_s, str(error)) from error
+        if isinstance(error, analysis.AnalysisFailed):
+            await _note_failure(job, error.failure_class)
+        raise
+    async with in_transaction():
+        await analysis.store_outcome(source, outcome, complete=True)
+    log.info(
+        "analysed session %s: %d calls, %d+%d tokens",
+        session.id,
+        outcome.calls,
+        outcome.prompt_tokens,
+        outcome.completion_tokens,
+    )
+
+
+async def _note_failure(job: Job, failure_class: str) -> None:
+    """The failure class stays on the Job row (the runner adds the error), as for transcripts."""
+    await Job.filter(id=job.id).update(failure_class=failure_class)

@@ -1,0 +1,152 @@
+"""Which read operations may be response-cached: only what ``Session.version`` covers.
+
+An operation qualifies when it is one query whose root fields are ``session(id:)`` or
+``recording(id:)`` and every field it selects, at any depth, is in ``VERSIONED_FIELDS``.
+A field belongs there only if every write that can change it bumps the session's version.
+``downloadUrl`` (signs per call), ``transcriptionJob`` and ``storageClass`` (written without a
+bump), rubrics and interview settings (interview-level) and ``Interview.sessions`` are not.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+from graphql import (
+    DirectiveNode,
+    FieldNode,
+    GraphQLError,
+    GraphQLSchema,
+    OperationDefinitionNode,
+    OperationType,
+    TypeInfo,
+    TypeInfoVisitor,
+    Visitor,
+    parse,
+    visit,
+)
+from graphql.language import StringValueNode, VariableNode
+
+TYPENAME = "__typename"
+MAX_LABEL_FIELDS = 3  # as in middleware.GraphQLOperationLabel
+ROOT_READS = frozenset({"session", "recording"})
+
+VERSIONED_FIELDS: dict[str, frozenset[str]] = {
+    type_name: frozenset(fields.split())
+    for type_name, fields in {
+        "Query": "session recording",
+        "Session": "id status candidateName createdAt submittedAt failureReason interview "
+        "recordings analysis",
+        "Interview": "id key title questions",
+        "Question": "id position text timeLimitSeconds",
+        "Recording": "id status durationSeconds speechSeconds sizeBytes codec contentSha256 "
+        "originalFormat originalSizeBytes createdAt question transcript analysis",
+        "Transcript": "text language provider model segments billedSeconds",
+        "Segment": "start end text",
+        "AnswerAnalysis": "score summary strengths concerns metrics provider model "
+        "promptTokens completionTokens",
+        "SpeechMetrics": "wordsPerMinute fillerRate speechSeconds wordCount "
+        "longestPauseSeconds timeLimitRatio",
+        "SessionAnalysis": "score summary recommendation provider model promptTokens "
+        "completionTokens",
+    }.items()
+}
+ALLOWED_DIRECTIVES = frozenset({"include", "skip"})
+
+
+@dataclass(frozen=True)
+class RootRead:
+    """A root ``session``/``recording`` field; its id is a literal or a variable's name."""
+
+    kind: str
+    response_name: str  # the alias, or the field's name: where its value is in ``data``
+    id_literal: str | None = None
+    id_variable: str | None = None
+
+    def id_from(self, variables: dict[str, object] | None) -> str | None:
+        if self.id_variable is None:
+            return self.id_literal
+        value = (variables or {}).get(self.id_variable)
+        return value if isinstance(value, str) else None
+
+
+@dataclass(frozen=True)
+class CacheablePlan:
+    document_sha256: str
+    reads: tuple[RootRead, ...]
+    label: str  # the same label GraphQLOperationLabel gives the request metric
+
+
+class _Unversioned(Exception):
+    pass
+
+
+class _FieldCheck(Visitor):
+    def __init__(self, type_info: TypeInfo) -> None:
+        super().__init__()
+        self.type_info = type_info
+
+    def enter_field(self, node: FieldNode, *_: object) -> None:
+        if node.name.value == TYPENAME:
+            return
+        parent = self.type_info.get_parent_type()
+        field = self.type_info.get_field_def()
+        if parent is None or field is None:
+            raise _Unversioned()  # not in the schema: let execution report it
+        if node.name.value not in VERSIONED_FIELDS.get(parent.name, ()):
+            raise _Unversioned()
+
+    def enter_directive(self, node: DirectiveNode, *_: object) -> None:
+        if node.name.value not in ALLOWED_DIRECTIVES:  # @defer, @stream: not one response
+            raise _Unversioned()
+
+
+def plan_operation(
+    schema: GraphQLSchema, query: str, operation_name: str | None
+) -> CacheablePlan | None:
+    """How to cache this operation, or None when it reads anything not versioned."""
+    try:
+        document = parse(query)
+    except GraphQLError:
+        return None
+    operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
+    if operation_name is not None:
+        operations = [o for o in operations if o.name and o.name.value == operation_name]
+    if len(operations) != 1 or operations[0].operation != OperationType.QUERY:
+        return None
+    reads: list[RootRead] = []
+    names: set[str] = set()
+    for selection in operations[0].selection_set.selections:
+        if not isinstance(selection, FieldNode):
+            return None  # root fragments: kept out for simplicity
+        names.add(selection.name.value)
+        if selection.name.value == TYPENAME:
+            continue
+        read = _root_read(selection)
+        if read is None:
+            return None
+        reads.append(read)
+    if not reads:
+        return None
+    type_info = TypeInfo(schema)
+    try:
+        visit(document, TypeInfoVisitor(type_info, _FieldCheck(type_info)))
+    except _Unversioned:
+        return None
+    label = "query " + ",".join(sorted(names)[:MAX_LABEL_FIELDS])
+    return CacheablePlan(hashlib.sha256(query.encode()).hexdigest(), tuple(reads), label)
+
+
+def _root_read(field: FieldNode) -> RootRead | None:
+    if field.name.value not in ROOT_READS or len(field.arguments or ()) != 1:
+        return None
+    argument = field.arguments[0]
+    name = field.alias.value if field.alias else field.name.value
+    if argument.name.value != "id":
+        return None
+    value = argument.value
+    if isinstance(value, VariableNode):
+        return RootRead(field.name.value, name, id_variable=value.name.value)
+    if isinstance(value, StringValueNode):
+        return RootRead(field.name.value, name, id_literal=value.value)
+    return None

@@ -1,0 +1,82 @@
+"""Coalesced lookups: concurrent requests asking the database the same small question share one
+statement, so a hot read costs a fraction of a statement per request under load.
+
+Never stale: a key only joins a batch that has not been sent yet. Keys asked while a batch is
+in flight wait for the next one, which is sent as soon as the first returns, so every answer
+comes from a statement sent after the caller asked. Use outside transactions only (the batch
+runs in the context of the caller that opened it).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable, Hashable, Iterable, Mapping
+from typing import Generic, TypeVar
+
+K = TypeVar("K", bound=Hashable)
+V = TypeVar("V")
+
+LoadMany = Callable[[list[K]], Awaitable[Mapping[K, V]]]
+
+
+class Coalescer(Generic[K, V]):
+    """Batches ``load`` calls of one event-loop turn (and those made while a batch runs)."""
+
+    def __init__(self, load_many: LoadMany[K, V]) -> None:
+        self._load_many = load_many
+        self._next: dict[K, list[asyncio.Future[V]]] | None = None  # key -> its waiters
+        self._in_flight = False
+        self._tasks: set[asyncio.Task[None]] = set()  # held: the loop keeps weak references
+
+    async def load(self, key: K) -> V:
+        return await self.futures((key,))[0]
+
+    async def load_all(self, keys: Iterable[K]) -> list[V]:
+        """Values in the order of ``keys``; a key missing from the batch's answer raises."""
+        return [await future for future in self.futures(keys)]
+
+    def futures(self, keys: Iterable[K]) -> list[asyncio.Future[V]]:
+        """Join the next batch now, one future per key for this caller alone (so that a
+        caller giving up cancels nobody else's); await them to read the values."""
+        loop = asyncio.get_running_loop()
+        if self._next is None:
+            self._next = {}
+            if not self._in_flight:
+                loop.call_soon(self._send)
+        futures = []
+        for key in keys:
+            future: asyncio.Future[V] = loop.create_future()
+            self._next.setdefault(key, []).append(future)
+            futures.append(future)
+        return futures
+
+    def _send(self) -> None:
+        batch, self._next = self._next or {}, None
+        if not batch:
+            return
+        self._in_flight = True
+        task = asyncio.get_running_loop().create_task(self._run(batch))
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    async def _run(self, batch: dict[K, list[asyncio.Future[V]]]) -> None:
+        try:
+            values = await self._load_many(list(batch))
+        except Exception as error:
+            for waiters in batch.values():
+                for future in waiters:
+                    if not future.done():
+                        future.set_exception(error)
+        else:
+            for key, waiters in batch.items():
+                for future in waiters:
+                    if future.done():  # its caller gave up
+                        continue
+                    if key in values:
+                        future.set_result(values[key])
+                    else:
+                        future.set_exception(KeyError(key))
+        finally:
+            self._in_flight = False
+            if self._next:
+                self._send()

@@ -1,0 +1,174 @@
+"""Serialised read results, keyed by what was read and at which version.
+
+A key holds the document, the variables, the caller's authorisation scope and the version of
+every session the result came from (``Session.version``, bumped by every write). The versions
+are read from the database on every request, so an entry can never be served once anything it
+shows has changed, in any process: invalidation is a new key, not a delete. Old entries are
+unreachable at once and expire after ``response_cache_ttl_s``.
+
+Entries live in a small per-process LRU, in front of Redis when Redis is configured (the LRU
+is safe across processes for the same reason: the key carries the versions).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from collections import OrderedDict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+from uuid import UUID
+
+from tortoise import connections
+
+from debrief.services.access import parse_uuid
+from debrief.services.cache import ResultCache
+from debrief.services.metrics import CACHE_EVENTS
+
+if TYPE_CHECKING:
+    from debrief.runtime import Runtime
+
+LOCAL = "responses_local"
+VersionKey = tuple[str, UUID]  # ("session" | "recording", id)
+
+
+@dataclass(frozen=True)
+class CachedRead:
+    """A GraphQL read's response bytes and the sessions it showed (a hit is still a view)."""
+
+    body: bytes
+    viewed_session_ids: tuple[str, ...] = ()
+
+
+class ResponseCache:
+    """Values by versioned key: an LRU of this process (bounded in bytes, entries expire like
+    the shared ones), then the shared cache if there is one."""
+
+    def __init__(self, *, shared: ResultCache | None, ttl_s: int, local_bytes: int) -> None:
+        self.shared = shared
+        self.ttl_s = ttl_s
+        self.local_bytes = local_bytes
+        self._local: OrderedDict[str, tuple[CachedRead | bytes, float]] = OrderedDict()
+        self._held_bytes = 0
+        self._hits, self._misses = (
+            CACHE_EVENTS.labels(LOCAL, "hit"),
+            CACHE_EVENTS.labels(LOCAL, "miss"),
+        )
+
+    async def get(self, key: str) -> CachedRead | bytes | None:
+        entry = self._local.get(key)
+        if entry is not None:
+            if entry[1] > time.monotonic():
+                self._local.move_to_end(key)
+                self._hits.inc()
+                return entry[0]
+            self._forget(key)
+        self._misses.inc()
+        if self.shared is None:
+            return None
+        value = await self.shared.get(key)  # a failure is a miss (counted by the shared cache)
+        if isinstance(value, CachedRead | bytes):
+            self._remember(key, value)
+            return value
+        return None
+
+    async def set(self, key: str, value: CachedRead | bytes) -> None:
+        self._remember(key, value)
+        if self.shared is not None:
+            await self.shared.set(key, value, ttl_s=self.ttl_s)
+
+    def _remember(self, key: str, value: CachedRead | bytes) -> None:
+        size = _size(value)
+        if size > self.local_bytes:
+            return
+        self._forget(key)
+        self._local[key] = (value, time.monotonic() + self.ttl_s)
+        self._held_bytes += size
+        while self._held_bytes > self.local_bytes:
+            self._forget(next(iter(self._local)))
+
+    def _forget(self, key: str) -> None:
+        entry = self._local.pop(key, None)
+        if entry is not None:
+            self._held_bytes -= _size(entry[0])
+
+
+def _size(value: CachedRead | bytes) -> int:
+    return len(value.body if isinstance(value, CachedRead) else value)
+
+
+def response_cache(runtime: Runtime) -> ResponseCache | None:
+    """The process's response cache (built on first use), or None when disabled."""
+    settings = runtime.settings
+    if not settings.response_cache_enabled:
+        return None
+    cache = runtime.services.get("response_cache")
+    if cache is None:
+        cache = ResponseCache(
+            shared=runtime.cache if runtime.cache.shared else None,
+            ttl_s=settings.response_cache_ttl_s,
+            local_bytes=settings.response_cache_local_bytes,
+        )
+        runtime.services["response_cache"] = cache
+    return cache
+
+
+def response_key(
+    *,
+    document_sha256: str,
+    operation_name: str | None,
+    variables: dict[str, Any] | None,
+    scope: str,
+    versions: Iterable[tuple[VersionKey, int]],
+) -> str:
+    """One key per (document, variables, scope, versions read); any change is a new key."""
+    parts = [
+        document_sha256,
+        operation_name or "",
+        json.dumps(variables or {}, sort_keys=True, separators=(",", ":"), default=str),
+        scope,
+        *sorted(f"{kind}:{uid}={version}" for (kind, uid), version in versions),
+    ]
+    return "resp:" + hashlib.blake2b("\x1f".join(parts).encode(), digest_size=20).hexdigest()
+
+
+async def load_versions(keys: list[VersionKey]) -> dict[VersionKey, int | None]:
+    """Current versions of sessions, and of recordings' sessions (None: no such row).
+
+    One statement for the whole batch (see ``Coalescer``), written as SQL because this runs on
+    every cached read: building it through the ORM costs several times the query itself.
+    """
+    client = connections.get("default")
+    postgres = client.capabilities.dialect == "postgres"
+    values: list[object] = [i if postgres else str(i) for _, i in keys]
+    marks = [f"${n}" if postgres else "?" for n in range(1, len(keys) + 1)]
+    sessions = [m for m, (kind, _) in zip(marks, keys, strict=True) if kind == "session"]
+    recordings = [m for m, (kind, _) in zip(marks, keys, strict=True) if kind == "recording"]
+    selects = []
+    if sessions:
+        selects.append(
+            f"SELECT 'session', id, version FROM session WHERE id IN ({', '.join(sessions)})"
+        )
+    if recordings:
+        selects.append(
+            "SELECT 'recording', r.id, s.version FROM recording r"
+            f" JOIN session s ON s.id = r.session_id WHERE r.id IN ({', '.join(recordings)})"
+        )
+    found: dict[VersionKey, int | None] = dict.fromkeys(keys)
+    _, rows = await client.execute_query(" UNION ALL ".join(selects), values)
+    for kind, row_id, version in rows:
+        found[(kind, row_id if isinstance(row_id, UUID) else UUID(row_id))] = version
+    return found
+
+
+def version_keys(reads: Iterable[tuple[str, str | None]]) -> list[VersionKey] | None:
+    """The version keys of (kind, id) root reads; None when an id is not an id."""
+    keys = []
+    for kind, raw in reads:
+        uid = parse_uuid(raw) if raw else None
+        if uid is None:
+            return None
+        keys.append((kind, uid))
+    return keys

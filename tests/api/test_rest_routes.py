@@ -1,0 +1,65 @@
+"""REST compatibility routes: same auth and services as GraphQL."""
+
+from __future__ import annotations
+
+import hashlib
+
+import httpx
+
+from tests.api.test_flow import upload_jfk
+from tests.conftest import ApiClient
+
+
+async def test_data_route_returns_results_without_urls(api: ApiClient) -> None:
+    key, session, _, recording = await upload_jfk(api)
+    interview_key = (
+        await api.gql(
+            "query($id: ID!) { session(id: $id) { interview { key } } }",
+            {"id": session["id"]},
+            token=key,
+        )
+    )["data"]["session"]["interview"]["key"]
+    path = f"/api/v1/interviewer/{interview_key}/results/{session['id']}/data"
+
+    response = await api.http.get(path, headers={"Authorization": f"Bearer {key}"})  # type: ignore[attr-defined]
+    assert response.status_code == 200
+    data = response.json()
+    assert data["id"] == session["id"]
+    assert [r["id"] for r in data["recordings"]] == [recording["id"]]
+    assert data["recordings"][0]["contentSha256"] == recording["contentSha256"]
+    assert "http" not in response.text  # no URL of any kind
+
+    other = await api.new_key()
+    assert (await api.http.get(path)).status_code == 401  # type: ignore[attr-defined]
+    forbidden = await api.http.get(path, headers={"Authorization": f"Bearer {other}"})  # type: ignore[attr-defined]
+    assert forbidden.status_code == 404
+    wrong_interview = path.replace(interview_key, "not-this-one")
+    response = await api.http.get(wrong_interview, headers={"Authorization": f"Bearer {key}"})  # type: ignore[attr-defined]
+    assert response.status_code == 404
+
+
+async def test_download_route_redirects_to_a_signed_url(api: ApiClient) -> None:
+    key, session, token, recording = await upload_jfk(api)
+    interview_key = (
+        await api.gql(
+            "query($id: ID!) { session(id: $id) { interview { key } } }",
+            {"id": session["id"]},
+            token=key,
+        )
+    )["data"]["session"]["interview"]["key"]
+    path = (
+        f"/api/v1/interviewer/{interview_key}/results/{session['id']}"
+        f"/recordings/{recording['id']}/download"
+    )
+    response = await api.http.get(path, headers={"Authorization": f"Bearer {key}"})  # type: ignore[attr-defined]
+    assert response.status_code == 307
+    url = response.headers["location"]
+    if url.startswith("http://testserver"):
+        body = await api.http.get(url)  # type: ignore[attr-defined]
+    else:
+        async with httpx.AsyncClient() as client:
+            body = await client.get(url)
+    assert hashlib.sha256(body.content).hexdigest() == recording["contentSha256"]
+
+    candidate = await api.http.get(path, headers={"Authorization": f"Bearer {token}"})  # type: ignore[attr-defined]
+    assert candidate.status_code == 401  # upload tokens are not interviewer keys
