@@ -6,6 +6,8 @@ HTTP). Each run creates its own PostgreSQL database and bucket, so two runs neve
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import os
 import uuid
 from collections.abc import AsyncIterator, Iterator
@@ -101,6 +103,7 @@ async def open_api(settings: Settings) -> AsyncIterator[ApiClient]:
 
     from debrief.app import create_app
     from debrief.db import run_migrations
+    from debrief.jobs.dispatch import InlineDispatcher
 
     # Tortoise caches insert SQL per connection name; both stacks call theirs "default".
     EXECUTOR_CACHE.clear()
@@ -110,6 +113,11 @@ async def open_api(settings: Settings) -> AsyncIterator[ApiClient]:
         transport = httpx.ASGITransport(app=app)
         async with httpx.AsyncClient(transport=transport, base_url="http://testserver") as client:
             yield ApiClient(client, app)
+        # Let inline jobs finish rather than cancel them mid-transaction at shutdown.
+        dispatcher = app.state.runtime.dispatcher
+        if isinstance(dispatcher, InlineDispatcher):
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(dispatcher.drain(), timeout=120)
 
 
 @pytest_asyncio.fixture
