@@ -86,6 +86,9 @@ class Settings(BaseSettings):
     decode_timeout_s: float = 120.0
     opus_bitrate_bps: int = 16_000
     upload_token_ttl_s: int = 7 * 24 * 3600
+    auth_cache_ttl_s: float = Field(
+        default=5.0, description="Cached reads trust a checked credential this long (0: never)."
+    )
     retention_days: int = 730
     retention_sweep_interval_s: float = 6 * 3600  # inline mode; arq runs it daily by cron
 

@@ -28,6 +28,7 @@ from debrief.resolvers.cacheable import CacheablePlan, plan_operation
 from debrief.resolvers.context import Context
 from debrief.runtime import Runtime
 from debrief.services.auth import Candidate, Interviewer, Principal, authenticate
+from debrief.services.auth_cache import PrincipalCache
 from debrief.services.batch_auth import authenticate_many
 from debrief.services.coalesce import Coalescer
 from debrief.services.costs import CostScope, set_request_scope
@@ -55,13 +56,14 @@ class PendingRead:
 
 
 class DebriefGraphQL(GraphQL[Context, None]):
-    def __init__(self, schema: Any, **options: Any) -> None:
+    def __init__(self, schema: Any, *, auth_cache_ttl_s: float = 0.0, **options: Any) -> None:
         super().__init__(schema, **options)
         graphql_schema = schema._schema  # graphql-core's schema, to type the document's fields
         self._plan = lru_cache(maxsize=PLAN_CACHE_SIZE)(
             lambda query, operation_name: plan_operation(graphql_schema, query, operation_name)
         )
         self._principals: Coalescer[str | None, Principal] = Coalescer(authenticate_many)
+        self._recent_principals = PrincipalCache(auth_cache_ttl_s)
         self._versions = Coalescer(load_versions)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -100,11 +102,15 @@ class DebriefGraphQL(GraphQL[Context, None]):
         keys = version_keys((r.kind, r.id_from(variables)) for r in plan.reads)
         if keys is None:
             return False
-        # Both lookups join their next batch now and run side by side.
-        principal, *versions = await asyncio.gather(
-            *self._principals.futures([headers.get("authorization")]),
-            *self._versions.futures(keys),
-        )
+        # Both lookups join their next batch now and run side by side; a credential checked
+        # in the last few seconds skips its lookup (see services/auth_cache.py).
+        authorization = headers.get("authorization")
+        known = self._recent_principals.get(authorization)
+        asked = [] if known else self._principals.futures([authorization])
+        found = await asyncio.gather(*asked, *self._versions.futures(keys))
+        principal = known or found[0]
+        versions = found[len(asked) :]
+        self._recent_principals.put(authorization, principal)
         scope.setdefault("state", {})["debrief_principal"] = principal
         if not isinstance(principal, Interviewer | Candidate) or None in versions:
             return False  # nothing to keep for anonymous callers or for what does not exist

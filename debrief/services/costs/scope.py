@@ -23,8 +23,10 @@ class CostScope:
 
     def merged(self, other: CostScope | None) -> CostScope:
         """This scope with the blanks filled from ``other`` (ours wins)."""
-        if other is None:
-            return self
+        if other is None or other is EMPTY_SCOPE or other is self:
+            return self  # the common cases on hot paths, without rebuilding the record
+        if self is EMPTY_SCOPE:
+            return other
         values = {
             f.name: getattr(self, f.name)
             if getattr(self, f.name) is not None
