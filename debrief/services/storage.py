@@ -72,9 +72,7 @@ class LocalStorage:
 
     name = "local"
 
-    def __init__(
-        self, root: Path, *, signing_key: bytes, ledger: CostLedger | None = None
-    ) -> None:
+    def __init__(self, root: Path, *, signing_key: bytes, ledger: CostLedger | None = None) -> None:
         self.root = root.resolve()
         self.ledger = ledger or CostLedger.disabled()
         self._key = signing_key

@@ -186,7 +186,7 @@ async def test_upload_after_submit_is_a_conflict(api: ApiClient) -> None:
     await api.upload(
         token=token, session_id=session["id"], question_id=questions[0]["id"], content=content
     )
-    submit = 'mutation($id: ID!) { submitSession(sessionId: $id) { __typename } }'
+    submit = "mutation($id: ID!) { submitSession(sessionId: $id) { __typename } }"
     result = await api.gql(submit, {"id": session["id"]}, token=token)
     assert result["data"]["submitSession"]["__typename"] == "Session"
     late = await api.upload(
