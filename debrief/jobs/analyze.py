@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 
 from tortoise.transactions import in_transaction
 
-from debrief.jobs.runner import DeferJob
 from debrief.models import Job, Recording, RecordingStatus, Session, SessionStatus
 from debrief.services import analysis
 from debrief.services import transcription as stt
@@ -68,9 +67,8 @@ async def analyze_session(runtime: Runtime, job: Job) -> None:
         # (or the deferral) on the session.
         async with in_transaction():
             await analysis.store_outcome(source, outcome, complete=False)
-        if isinstance(error, stt.DeferJob):
+        if isinstance(error, stt.DeferJob):  # the runner defers the job
             await _note_failure(job, error.failure_class.value)
-            raise DeferJob(error.defer_s, str(error)) from error
         if isinstance(error, analysis.AnalysisFailed):
             await _note_failure(job, error.failure_class)
         raise

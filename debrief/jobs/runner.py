@@ -13,19 +13,12 @@ from debrief.logging import job_log_context
 from debrief.models import Job, JobKind, JobStatus
 from debrief.services.costs.scope import cost_scope, job_cost_scope
 from debrief.services.metrics import JOBS
+from debrief.services.transcription.failures import DeferJob  # providers ask to back off
 
 if TYPE_CHECKING:
     from debrief.runtime import Runtime
 
 log = logging.getLogger(__name__)
-
-
-class DeferJob(Exception):
-    """Run the job again later (e.g. a provider asked us to back off)."""
-
-    def __init__(self, defer_s: float, reason: str = "") -> None:
-        super().__init__(reason or f"deferred {defer_s:.1f}s")
-        self.defer_s = defer_s
 
 
 async def run_job(runtime: Runtime, job_id: UUID | str) -> float | None:

@@ -9,7 +9,6 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from debrief.jobs.runner import DeferJob
 from debrief.models import Job, Recording, RecordingStatus, Session
 from debrief.services import transcription as stt
 from debrief.services.archive import read_recording_object
@@ -97,16 +96,13 @@ async def _transcribe_audio(
                 work_dir=work_dir,
                 bitrate_bps=settings.opus_bitrate_bps,
             )
-        try:
-            return await chain.transcribe(
-                stored,
-                trimmed_path=trimmed.path if trimmed else None,
-                time_map=trimmed.time_map if trimmed else None,
-                attempt_log=attempts,
-                allow_defer=job.attempts < settings.job_max_tries,
-            )
-        except stt.DeferJob as deferral:
-            raise DeferJob(deferral.defer_s, str(deferral)) from deferral
+        return await chain.transcribe(  # a DeferJob goes up to the runner as it is
+            stored,
+            trimmed_path=trimmed.path if trimmed else None,
+            time_map=trimmed.time_map if trimmed else None,
+            attempt_log=attempts,
+            allow_defer=job.attempts < settings.job_max_tries,
+        )
     finally:
         await _record_attempts(job, attempts)
         await asyncio.to_thread(shutil.rmtree, work_dir, True)
