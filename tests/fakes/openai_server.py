@@ -61,7 +61,7 @@ import socket
 import threading
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -643,17 +643,9 @@ class FakeOpenAIServer:
             kind = kind or (fault.kind if fault else None)
             self._record(Call("transcriptions", model, status, kind, billed, summary, authorized))
 
-        if not authorized:
-            record(401, kind="no_auth")
-            return _error(_no_auth())
-        if fault is not None and fault.kind == "hang":
-            record(0)  # once, when it starts: the client has usually given up by the end
-            if await self._hang(request, fault.seconds):
-                return Response(status_code=499)
-            record = _ignore  # the hang's entry stands for this call
-        if fault is not None and fault.is_error:
-            record(fault.status)
-            return _error(fault)
+        early, record = await self._scripted_reply(request, fault, record, authorized)
+        if early is not None:
+            return early
         problem = _check_transcription_request(model, response_format, bool(data))
         if problem is not None:
             record(problem.status, kind=problem.kind)
@@ -668,6 +660,23 @@ class FakeOpenAIServer:
         summary["duration_s"] = round(heard.duration_s, 3)
         record(200, billed=_billed_seconds(heard))
         return _transcription_reply(heard, model or "", response_format, include)
+
+    async def _scripted_reply(
+        self, request: Request, fault: Fault | None, record: Recorder, authorized: bool
+    ) -> tuple[Response | None, Recorder]:
+        """What comes before a normal reply: no auth, a hang or a scripted error (recorded)."""
+        if not authorized:
+            record(401, kind="no_auth")
+            return _error(_no_auth()), record
+        if fault is not None and fault.kind == "hang":
+            record(0)  # once, when it starts: the client has usually given up by the end
+            if await self._hang(request, fault.seconds):
+                return Response(status_code=499), record
+            record = _ignore  # the hang's entry stands for this call
+        if fault is not None and fault.is_error:
+            record(fault.status)
+            return _error(fault), record
+        return None, record
 
     async def _chat_completions(self, request: Request) -> Response:
         authorized = self._authorized(request)
@@ -698,17 +707,9 @@ class FakeOpenAIServer:
             kind = kind or (fault.kind if fault else None)
             self._record(Call("chat.completions", model, status, kind, None, summary, authorized))
 
-        if not authorized:
-            record(401, kind="no_auth")
-            return _error(_no_auth())
-        if fault is not None and fault.kind == "hang":
-            record(0)  # once, when it starts: the client has usually given up by the end
-            if await self._hang(request, fault.seconds):
-                return Response(status_code=499)
-            record = _ignore  # the hang's entry stands for this call
-        if fault is not None and fault.is_error:
-            record(fault.status)
-            return _error(fault)
+        early, record = await self._scripted_reply(request, fault, record, authorized)
+        if early is not None:
+            return early
         problem = _check_chat_request(model, messages, response_format)
         if problem is not None:
             record(problem.status, kind=problem.kind)
@@ -746,6 +747,9 @@ class FakeOpenAIServer:
                 },
             }
         )
+
+
+Recorder = Callable[..., None]
 
 
 def _ignore(*args: object, **kwargs: object) -> None:
