@@ -203,11 +203,12 @@ def _ceiling_route() -> object:
 
 
 def app_with_ceiling() -> object:
-    """The debrief app plus the ceiling route, first: same process, same middleware."""
+    """The debrief app plus the ceiling route, right after /graphql (which the app matches
+    first): same process, same middleware, one route match more than a GraphQL request."""
     from debrief.app import create_app
 
     app = create_app()
-    app.router.routes.insert(0, _ceiling_route())
+    app.router.routes.insert(1, _ceiling_route())
     return app
 
 

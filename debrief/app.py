@@ -121,7 +121,6 @@ def create_app(settings: Settings | None = None) -> Starlette:
 
     graphql = DebriefGraphQL(
         build_schema(),
-        auth_cache_ttl_s=settings.auth_cache_ttl_s,
         graphql_ide=None if settings.is_production else "graphiql",
         multipart_uploads_enabled=True,
         allow_queries_via_get=False,

@@ -26,7 +26,9 @@ class UploadGuardMiddleware:
     """Refuse multipart without ``Authorization`` (CSRF) and bodies over the byte limit.
 
     Strawberry parses the whole multipart body before any resolver runs, so the limit is
-    enforced here while the body streams: by Content-Length up front, and by a running count.
+    enforced here while the body streams: by Content-Length up front, and by a running count
+    when there is no Content-Length (chunked). A declared length frames the body: the HTTP
+    server delivers no more than it, so a body declared within the limit needs no count.
     """
 
     def __init__(self, app: ASGIApp, *, max_body_bytes: int) -> None:
@@ -46,8 +48,11 @@ class UploadGuardMiddleware:
             await response(scope, receive, send)
             return
         declared = headers.get("content-length")
-        if declared and declared.isdigit() and int(declared) > self.max_body_bytes:
-            await self._too_large(scope, receive, send)
+        if declared and declared.isdigit():
+            if int(declared) > self.max_body_bytes:
+                await self._too_large(scope, receive, send)
+            else:
+                await self.app(scope, receive, send)
             return
 
         received = 0

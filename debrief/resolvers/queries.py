@@ -9,7 +9,7 @@ import strawberry
 from debrief.resolvers.context import Context
 from debrief.schema.types import CostReport, Interview, Recording, Session
 from debrief.services import access
-from debrief.services.costs import CostScope
+from debrief.services.auth import Interviewer
 
 Info = strawberry.Info[Context, None]
 
@@ -22,7 +22,9 @@ async def interview(info: Info, key: str) -> Interview | None:
 async def session(info: Info, id: strawberry.ID) -> Session | None:
     row = await access.find_visible_session(info.context.principal, id)
     if row is not None and info.context.can_read_results:  # counted for the cost report
-        info.context.runtime.ledger.record_result_view(CostScope(session_id=row.id))
+        principal = info.context.principal
+        organization_id = principal.organization_id if isinstance(principal, Interviewer) else None
+        info.context.runtime.ledger.record_result_view(row.id, organization_id)
     return Session.from_row(row) if row else None
 
 

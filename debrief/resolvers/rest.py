@@ -9,15 +9,20 @@ from debrief.errors import DebriefError
 from debrief.models import Recording, Session
 from debrief.runtime import Runtime
 from debrief.services import access, downloads, results
-from debrief.services.auth import Interviewer, authenticate
-from debrief.services.costs import CostScope
+from debrief.services.auth import Interviewer, Principal, authenticate
+from debrief.services.fresh_reads import fresh_reads
 from debrief.services.response_cache import response_cache
 
+NEEDS_KEY = {"error": "An interviewer API key is required."}
 
-async def _interviewer_session(request: Request) -> tuple[Interviewer, Session] | Response:
-    principal = await authenticate(request.headers.get("authorization"))
+
+async def _interviewer_session(
+    request: Request, principal: Principal | None = None
+) -> tuple[Interviewer, Session] | Response:
+    if principal is None:
+        principal = await authenticate(request.headers.get("authorization"))
     if not isinstance(principal, Interviewer):
-        return JSONResponse({"error": "An interviewer API key is required."}, status_code=401)
+        return JSONResponse(NEEDS_KEY, status_code=401)
     session = await access.find_visible_session(principal, request.path_params["session_id"])
     if session is None or session.interview.key != request.path_params["interview_key"]:  # type: ignore[attr-defined]
         return JSONResponse({"error": "No such session."}, status_code=404)
@@ -25,14 +30,33 @@ async def _interviewer_session(request: Request) -> tuple[Interviewer, Session] 
 
 
 async def session_data(request: Request) -> Response:
-    found = await _interviewer_session(request)
+    """A session's results as JSON; answered from the response cache while the session's
+    version has not moved (the caller and the version are read fresh, as for GraphQL)."""
+    runtime: Runtime = request.app.state.runtime
+    cache = response_cache(runtime)
+    interview_key = request.path_params["interview_key"]
+    principal: Principal | None = None
+    session_id = access.parse_uuid(request.path_params["session_id"])
+    if cache is not None and session_id is not None:
+        principal, (version,) = await fresh_reads(runtime).check(
+            request.headers.get("authorization"), [("session", str(session_id))]
+        )
+        if not isinstance(principal, Interviewer):
+            return JSONResponse(NEEDS_KEY, status_code=401)
+        if version is not None:
+            key = results.results_key(
+                session_id, version, scope=principal.scope, interview_key=interview_key
+            )
+            if isinstance(cached := await cache.get(key), bytes):
+                runtime.ledger.record_result_view(session_id, principal.organization_id)
+                return Response(cached, media_type="application/json")
+    found = await _interviewer_session(request, principal)
     if isinstance(found, Response):
         return found
     principal, session = found
-    runtime: Runtime = request.app.state.runtime
-    runtime.ledger.record_result_view(CostScope(session_id=session.id))  # for the cost report
+    runtime.ledger.record_result_view(session.id, principal.organization_id)  # cost report
     body = await results.session_results_json(
-        session, scope=principal.scope, cache=response_cache(runtime)
+        session, scope=principal.scope, interview_key=interview_key, cache=cache
     )
     return Response(body, media_type="application/json")
 

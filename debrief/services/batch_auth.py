@@ -1,18 +1,17 @@
 """``authenticate`` for many ``Authorization`` headers at once: one statement per kind of secret.
 
 The same rules as ``services/auth.authenticate`` (tests hold the two to the same answers), in
-SQL because it runs on every cached read, where building the query through the ORM costs
-several times the query itself. Batched by a ``Coalescer``: never a cached decision, so a key
-revoked or a token expired is refused by the next request.
+SQL on the cheapest reader of the database because it runs on every cached read (see
+``fresh_reads``): never a cached decision, so a key revoked or a token expired is refused by
+the next request (or, with the principal cache on, within its few seconds).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 from uuid import UUID
-
-from tortoise import connections
 
 from debrief.services.auth import (
     API_KEY_PREFIX,
@@ -24,6 +23,9 @@ from debrief.services.auth import (
     bearer_token,
     hash_secret,
 )
+
+if TYPE_CHECKING:
+    from debrief.services.fresh_reads import RowReader
 
 INVALID = Anonymous("The credentials are not valid.")
 
@@ -39,15 +41,14 @@ def _datetime(value: object) -> datetime:
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
-async def _rows(sql: str, digests: Sequence[str]) -> list[Sequence[object]]:
-    client = connections.get("default")
-    postgres = client.capabilities.dialect == "postgres"
-    marks = ", ".join(f"${n}" if postgres else "?" for n in range(1, len(digests) + 1))
-    _, rows = await client.execute_query(sql.format(marks=marks), list(digests))
-    return list(rows)
+async def _rows(reader: RowReader, sql: str, digests: Sequence[str]) -> list[Sequence[object]]:
+    marks = ", ".join(f"${n}" if reader.postgres else "?" for n in range(1, len(digests) + 1))
+    return await reader.fetch(sql.format(marks=marks), list(digests))
 
 
-async def authenticate_many(headers: Sequence[str | None]) -> dict[str | None, Principal]:
+async def authenticate_many(
+    reader: RowReader, headers: Sequence[str | None]
+) -> dict[str | None, Principal]:
     """A principal for every header, as ``authenticate`` would give it."""
     principals: dict[str | None, Principal] = {}
     keys: dict[str, list[str | None]] = {}  # digest -> headers carrying that API key
@@ -67,14 +68,14 @@ async def authenticate_many(headers: Sequence[str | None]) -> dict[str | None, P
     if keys:
         sql = "SELECT key_sha256, organization_id, id FROM api_key"
         sql += " WHERE revoked_at IS NULL AND key_sha256 IN ({marks})"
-        for digest, organization_id, key_id in await _rows(sql, list(keys)):
+        for digest, organization_id, key_id in await _rows(reader, sql, list(keys)):
             for header in keys[str(digest)]:
                 principals[header] = Interviewer(_uuid(organization_id), _uuid(key_id))
     if tokens:
         sql = "SELECT token_sha256, session_id, expires_at FROM upload_token"
         sql += " WHERE token_sha256 IN ({marks})"
         now = datetime.now(UTC)
-        for digest, session_id, expires_at in await _rows(sql, list(tokens)):
+        for digest, session_id, expires_at in await _rows(reader, sql, list(tokens)):
             for header in tokens[str(digest)]:
                 principals[header] = (
                     Anonymous("The upload token has expired.")

@@ -2,9 +2,9 @@
 
 A key holds the document, the variables, the caller's authorisation scope and the version of
 every session the result came from (``Session.version``, bumped by every write). The versions
-are read from the database on every request, so an entry can never be served once anything it
-shows has changed, in any process: invalidation is a new key, not a delete. Old entries are
-unreachable at once and expire after ``response_cache_ttl_s``.
+are read from the database on every request (see ``fresh_reads``), so an entry can never be
+served once anything it shows has changed, in any process: invalidation is a new key, not a
+delete. Old entries are unreachable at once and expire after ``response_cache_ttl_s``.
 
 Entries live in a small per-process LRU, in front of Redis when Redis is configured (the LRU
 is safe across processes for the same reason: the key carries the versions).
@@ -16,22 +16,20 @@ import hashlib
 import json
 import time
 from collections import OrderedDict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
-from tortoise import connections
-
 from debrief.services.access import parse_uuid
 from debrief.services.cache import ResultCache
+from debrief.services.fresh_reads import VersionKey
 from debrief.services.metrics import CACHE_EVENTS
 
 if TYPE_CHECKING:
     from debrief.runtime import Runtime
 
 LOCAL = "responses_local"
-VersionKey = tuple[str, UUID]  # ("session" | "recording", id)
 
 
 @dataclass(frozen=True)
@@ -39,7 +37,7 @@ class CachedRead:
     """A GraphQL read's response bytes and the sessions it showed (a hit is still a view)."""
 
     body: bytes
-    viewed_session_ids: tuple[str, ...] = ()
+    viewed_session_ids: tuple[UUID, ...] = ()
 
 
 class ResponseCache:
@@ -115,52 +113,25 @@ def response_cache(runtime: Runtime) -> ResponseCache | None:
     return cache
 
 
-def response_key(
-    *,
-    document_sha256: str,
-    operation_name: str | None,
-    variables: dict[str, Any] | None,
-    scope: str,
-    versions: Iterable[tuple[VersionKey, int]],
+_CANONICAL_JSON = json.JSONEncoder(sort_keys=True, separators=(",", ":"), default=str)
+
+
+def read_identity(
+    *, document_sha256: str, operation_name: str | None, variables: dict[str, Any] | None
 ) -> str:
-    """One key per (document, variables, scope, versions read); any change is a new key."""
-    parts = [
-        document_sha256,
-        operation_name or "",
-        json.dumps(variables or {}, sort_keys=True, separators=(",", ":"), default=str),
-        scope,
-        *sorted(f"{kind}:{uid}={version}" for (kind, uid), version in versions),
-    ]
-    return "resp:" + hashlib.blake2b("\x1f".join(parts).encode(), digest_size=20).hexdigest()
+    """What a read asks, canonically: its document, operation and variables."""
+    return "\x1f".join(
+        (document_sha256, operation_name or "", _CANONICAL_JSON.encode(variables or {}))
+    )
 
 
-async def load_versions(keys: list[VersionKey]) -> dict[VersionKey, int | None]:
-    """Current versions of sessions, and of recordings' sessions (None: no such row).
+def response_key(identity: str, scope: str, versions: Sequence[int]) -> str:
+    """One key per (read, caller's scope, versions of what it read); any change is a new key.
 
-    One statement for the whole batch (see ``Coalescer``), written as SQL because this runs on
-    every cached read: building it through the ORM costs several times the query itself.
+    ``versions`` are in the order of the read's version keys, which its identity fixes.
     """
-    client = connections.get("default")
-    postgres = client.capabilities.dialect == "postgres"
-    values: list[object] = [i if postgres else str(i) for _, i in keys]
-    marks = [f"${n}" if postgres else "?" for n in range(1, len(keys) + 1)]
-    sessions = [m for m, (kind, _) in zip(marks, keys, strict=True) if kind == "session"]
-    recordings = [m for m, (kind, _) in zip(marks, keys, strict=True) if kind == "recording"]
-    selects = []
-    if sessions:
-        selects.append(
-            f"SELECT 'session', id, version FROM session WHERE id IN ({', '.join(sessions)})"
-        )
-    if recordings:
-        selects.append(
-            "SELECT 'recording', r.id, s.version FROM recording r"
-            f" JOIN session s ON s.id = r.session_id WHERE r.id IN ({', '.join(recordings)})"
-        )
-    found: dict[VersionKey, int | None] = dict.fromkeys(keys)
-    _, rows = await client.execute_query(" UNION ALL ".join(selects), values)
-    for kind, row_id, version in rows:
-        found[(kind, row_id if isinstance(row_id, UUID) else UUID(row_id))] = version
-    return found
+    text = f"{identity}\x1f{scope}\x1f{','.join(map(str, versions))}"
+    return "resp:" + hashlib.blake2b(text.encode(), digest_size=20).hexdigest()
 
 
 def version_keys(reads: Iterable[tuple[str, str | None]]) -> list[VersionKey] | None:
@@ -170,5 +141,5 @@ def version_keys(reads: Iterable[tuple[str, str | None]]) -> list[VersionKey] | 
         uid = parse_uuid(raw) if raw else None
         if uid is None:
             return None
-        keys.append((kind, uid))
+        keys.append((kind, str(uid)))
     return keys

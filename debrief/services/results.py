@@ -8,25 +8,30 @@ from __future__ import annotations
 
 import json
 from typing import Any
+from uuid import UUID
 
 from debrief.models import AnswerAnalysis, Question, Recording, Session, SessionAnalysis, Transcript
 from debrief.services.response_cache import ResponseCache
 
 
-def results_key(session: Session, *, scope: str) -> str:
-    """Versioned: a write to the session bumps its version, so an old entry is never read."""
-    return f"data:{session.id}:v{session.version}:{scope}"
+def results_key(session_id: UUID, version: int, *, scope: str, interview_key: str) -> str:
+    """Versioned: a write to the session bumps its version, so an old entry is never read.
+
+    The scope and the interview key in the route are part of it: an entry is only ever written
+    by a request that passed the access check with both.
+    """
+    return f"data:{session_id}:v{version}:{scope}:{interview_key}"
 
 
 async def session_results_json(
-    session: Session, *, scope: str, cache: ResponseCache | None
+    session: Session, *, scope: str, interview_key: str, cache: ResponseCache | None
 ) -> bytes:
     """The session's results as JSON bytes, from the cache when its version has not moved.
 
     ``session`` must have been read before its data (as the access check does), so the
     version in the key is never newer than the data stored under it.
     """
-    key = results_key(session, scope=scope)
+    key = results_key(session.id, session.version, scope=scope, interview_key=interview_key)
     if cache is not None and isinstance(cached := await cache.get(key), bytes):
         return cached
     data = await session_results(session)

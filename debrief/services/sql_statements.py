@@ -36,13 +36,18 @@ class _CountingLog:
 
     def debug(self, msg: object, *args: object, **kwargs: Any) -> None:
         if msg == STATEMENT_FORMAT or not args:  # a statement, or a script (no values)
-            SQL_STATEMENTS.inc()
-            if (count := _active.get()) is not None:
-                count.statements += 1
+            count_statement()
         self.wrapped.debug(msg, *args, **kwargs)
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.wrapped, name)
+
+
+def count_statement() -> None:
+    """One statement sent (by Tortoise, or by a reader of our own: see ``fresh_reads``)."""
+    SQL_STATEMENTS.inc()
+    if (count := _active.get()) is not None:
+        count.statements += 1
 
 
 def install_statement_counter(client: Any) -> None:

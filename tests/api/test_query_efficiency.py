@@ -24,6 +24,7 @@ from debrief.services.auth import (
 )
 from debrief.services.batch_auth import authenticate_many
 from debrief.services.downloads import forget_urls
+from debrief.services.fresh_reads import TortoiseReader, open_reader
 from debrief.services.metrics import STORAGE_REQUESTS, STORAGE_URLS_SIGNED
 from debrief.services.sessions import bump_version
 from debrief.services.sql_statements import count_statements
@@ -217,7 +218,8 @@ async def test_batched_authentication_gives_what_authenticate_gives(api: ApiClie
         f"Bearer {expired}", "Bearer dbk_unknown", "Bearer dbu_unknown", "Bearer other",
         "Basic abc", "Bearer ", None, "",
     ]  # fmt: skip
-    batched = await authenticate_many(headers)
+    batched = await authenticate_many(TortoiseReader(), headers)
+    assert await authenticate_many(open_reader(), headers) == batched
     assert batched == {h: await authenticate(h) for h in headers}
     assert isinstance(batched[f"Bearer {key}"], Interviewer)
     assert isinstance(batched[f"Bearer {token}"], Candidate)

@@ -6,6 +6,10 @@ import hashlib
 
 import httpx
 
+from debrief.models import Recording, Transcript
+from debrief.services.sessions import bump_version
+from debrief.services.sql_statements import count_statements
+from tests.api.results_seed import seed_results
 from tests.api.test_flow import upload_jfk
 from tests.conftest import ApiClient
 
@@ -63,3 +67,36 @@ async def test_download_route_redirects_to_a_signed_url(api: ApiClient) -> None:
 
     candidate = await api.http.get(path, headers={"Authorization": f"Bearer {token}"})  # type: ignore[attr-defined]
     assert candidate.status_code == 401  # upload tokens are not interviewer keys
+
+
+async def test_data_route_answers_from_the_cache_until_the_session_changes(
+    api: ApiClient,
+) -> None:
+    key = await api.new_key()
+    interview = await api.create_interview(key, questions=2)
+    session_id = await seed_results(interview["id"], recordings=2)
+    path = f"/api/v1/interviewer/{interview['key']}/results/{session_id}/data"
+    auth = {"Authorization": f"Bearer {key}"}
+
+    first = await api.http.get(path, headers=auth)  # type: ignore[attr-defined]
+    assert first.status_code == 200
+    with count_statements() as count:
+        again = await api.http.get(path, headers=auth)  # type: ignore[attr-defined]
+    assert again.content == first.content
+    assert count.statements == 2  # who is calling and the session's version: a cache hit
+
+    recording = await Recording.filter(session_id=session_id).order_by("created_at").first()
+    assert recording is not None
+    await Transcript.filter(recording_id=recording.id).update(text="Rewritten.")
+    await bump_version(session_id)  # as every write to a session does
+    changed = await api.http.get(path, headers=auth)  # type: ignore[attr-defined]
+    assert changed.json()["recordings"][0]["transcript"]["text"] == "Rewritten."
+
+    # A warm entry answers nobody the access check would refuse.
+    other = {"Authorization": f"Bearer {await api.new_key()}"}
+    assert (await api.http.get(path, headers=other)).status_code == 404  # type: ignore[attr-defined]
+    wrong = path.replace(interview["key"], "not-this-one")
+    assert (await api.http.get(wrong, headers=auth)).status_code == 404  # type: ignore[attr-defined]
+    assert (await api.http.get(path)).status_code == 401  # type: ignore[attr-defined]
+    bad = {"Authorization": "Bearer dbk_unknown"}
+    assert (await api.http.get(path, headers=bad)).status_code == 401  # type: ignore[attr-defined]

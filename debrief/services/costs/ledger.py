@@ -8,6 +8,7 @@ import asyncio
 import contextlib
 import logging
 from collections import Counter
+from uuid import UUID
 
 from debrief.models import CostEvent
 from debrief.prices import PriceTable
@@ -48,7 +49,7 @@ class CostLedger:
         self._buffer: list[PendingEvent] = []
         # Result views are the hot path (every cached read is one): counted per scope in
         # memory and written as one event per scope per flush, not one row per view.
-        self._views: Counter[CostScope] = Counter()
+        self._views: Counter[tuple[UUID | None, UUID]] = Counter()  # (organisation, session)
         self._attributor = Attributor()
         self._lock = asyncio.Lock()
         self._wake = asyncio.Event()
@@ -160,10 +161,10 @@ class CostLedger:
             self._scope(None, scope),
         )
 
-    def record_result_view(self, scope: CostScope | None = None) -> None:
+    def record_result_view(self, session_id: UUID, organization_id: UUID | None = None) -> None:
         """An interviewer read a session's results (free here; the original design paid)."""
         if self.enabled:
-            self._views[self._scope(None, scope)] += 1
+            self._views[(organization_id, session_id)] += 1
 
     # -- buffering ---------------------------------------------------------------------------
 
@@ -206,8 +207,15 @@ class CostLedger:
             views, self._views = self._views, Counter()
             batch, self._buffer = self._buffer, []
             batch += [
-                PendingEvent(Category.WORK, RESULT_VIEW, count, Unit.VIEW, 0.0, scope)
-                for scope, count in views.items()
+                PendingEvent(
+                    Category.WORK,
+                    RESULT_VIEW,
+                    count,
+                    Unit.VIEW,
+                    0.0,
+                    CostScope(organization_id=organization_id, session_id=session_id),
+                )
+                for (organization_id, session_id), count in views.items()
             ]
             if not batch:
                 return 0
