@@ -11,6 +11,9 @@ Cold runs with ``DEBRIEF_RESPONSE_CACHE_ENABLED=false`` (and, for the original d
 cache). The ceiling (d) is a route returning the warm answer's bytes from memory in the same
 uvicorn process, behind the same middleware; (d') is that route alone in a bare Starlette app.
 The last line compares (b) with (d), for the worse of the two session sizes.
+SQL/req of a warm read is the session-version check every cached read makes (the caller is
+remembered for ``DEBRIEF_AUTH_CACHE_TTL_S``): 1 on SQLite, where each check is its own
+microsecond statement, and a fraction on PostgreSQL, where concurrent checks share one.
 Run: .venv/bin/python bench/results_query.py [--seconds 5] [--concurrency 16] [--postgres]
 """
 
