@@ -64,7 +64,8 @@ async def transcribe_recording(runtime: Runtime, job: Job) -> None:
         result = silent(chain.local.model_name)
     else:
         result = await _transcribe_audio(runtime, chain, recording, job)
-        _record_cost(runtime, result)
+        if result.provider == "local" and result.cpu_seconds:
+            runtime.ledger.record_local_cpu(result.cpu_seconds, model=result.model)
 
     async with unit_of_work(runtime.storage, runtime.dispatcher) as uow:
         await save_transcript(recording, result)
@@ -104,6 +105,7 @@ async def _transcribe_audio(
             allow_defer=job.attempts < settings.job_max_tries,
         )
     finally:
+        _record_billed(runtime, attempts)
         await _record_attempts(job, attempts)
         await asyncio.to_thread(shutil.rmtree, work_dir, True)
 
@@ -120,9 +122,9 @@ async def _record_attempts(job: Job, attempts: list[stt.Attempt]) -> None:
     )
 
 
-def _record_cost(runtime: Runtime, result: stt.TranscriptResult) -> None:
-    """Billed seconds or local CPU time, to the ledger (the job's cost scope attributes it)."""
-    if result.provider == "openai" and result.billed_seconds:
-        runtime.ledger.record_transcription(result.model, result.billed_seconds)
-    elif result.provider == "local" and result.cpu_seconds:
-        runtime.ledger.record_local_cpu(result.cpu_seconds, model=result.model)
+def _record_billed(runtime: Runtime, attempts: list[stt.Attempt]) -> None:
+    """Every reply the provider billed, to the ledger: the one used, and those refused as
+    empty or unsure (the job's cost scope attributes them)."""
+    for attempt in attempts:
+        if attempt.billed_seconds and attempt.model:
+            runtime.ledger.record_transcription(attempt.model, attempt.billed_seconds)

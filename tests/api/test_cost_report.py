@@ -1,9 +1,10 @@
 """costReport: the ledger's sums, matching what the providers themselves saw.
 
 One interview's life on each stack: three uploads (one a retake), transcription by the fake
-OpenAI server, one batched analysis, two result views and a download. The report must equal
-the ledger, the fake server's own record of billed seconds and tokens, and the storage
-backend's own view (moto's object list and a botocore hook of the test's own; files on disk).
+OpenAI server (its first reply refused as unsure, billed all the same), one batched analysis,
+two result views and a download. The report must equal the ledger, the fake server's own
+record of billed seconds and tokens, and the storage backend's own view (moto's object list
+and a botocore hook of the test's own; files on disk).
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from debrief.config import Settings
 from debrief.models import CostEvent
 from tests.api.test_flow import DOWNLOAD_QUERY, fetch
 from tests.conftest import ApiClient, fixture_path
-from tests.fakes import FakeOpenAIServer
+from tests.fakes import FakeOpenAIServer, Fault
 
 GB = 1024**3
 MONTH_S = 730 * 3600
@@ -130,6 +131,8 @@ async def test_cost_report_equals_the_ledger_and_the_providers_own_counts(
     s3_log = S3RequestLog()
     if settings.storage == "s3":
         api.runtime.storage.client.meta.events.register("before-send.s3.*", s3_log)  # type: ignore[attr-defined]
+    # The first reply is refused as unsure (the local model answers instead): billed anyway.
+    fake_openai.script("transcriptions", [Fault.low_confidence()])
     key = await api.new_key()
     interview = await api.create_interview(key, questions=2)
     q1, q2 = interview["questions"]
@@ -175,6 +178,7 @@ async def test_cost_report_equals_the_ledger_and_the_providers_own_counts(
     by_kind = grouped(rows)
     transcribed = [c for c in fake_openai.calls_to("transcriptions") if c.status == 200]
     assert transcribed, "the uploads went to the OpenAI fake"
+    assert [c.fault for c in transcribed].count("low_confidence") == 1  # refused, yet billed
     billed = by_kind[("transcription", "whisper-1", None, "second")]
     assert billed[0] == sum(c.billed_seconds or 0 for c in transcribed)
     assert billed[2] == len(transcribed)

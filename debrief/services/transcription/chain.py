@@ -2,7 +2,8 @@
 
 OpenAI gets the silence-trimmed copy (fewer billed seconds); the local model gets the stored
 file, so its timestamps need no mapping. Every try is appended to ``attempt_log`` for the job
-row. A transient failure that outlasts its quick retries raises `DeferJob`, unless the caller
+row, with what the provider billed for it (a reply refused as empty or unsure is billed too).
+A transient failure that outlasts its quick retries raises `DeferJob`, unless the caller
 says this is its last chance (``allow_defer=False``), in which case local answers instead.
 """
 
@@ -46,6 +47,8 @@ class Attempt:
     error: str | None = None
     delay_s: float | None = None
     elapsed_s: float | None = None
+    model: str | None = None
+    billed_seconds: float = 0  # what the provider bills for this try, used or not
 
 
 class RemoteTranscriber(Protocol):
@@ -149,7 +152,13 @@ class TranscriptionChain:
                 failures[failure] += 1
                 policy = self.policies[failure]
                 attempt = partial(
-                    Attempt, "openai", failure_class=failure, error=error, elapsed_s=elapsed_s
+                    Attempt,
+                    "openai",
+                    failure_class=failure,
+                    error=error,
+                    elapsed_s=elapsed_s,
+                    model=getattr(exc, "model", None),
+                    billed_seconds=getattr(exc, "billed_seconds", 0),
                 )
                 action = policy.decide(failures[failure])
                 if action is Action.RETRY:
@@ -170,7 +179,15 @@ class TranscriptionChain:
             self.circuit.close()
             PROVIDER_CALLS.labels("openai", "audio.transcriptions", "ok", "").inc()
             elapsed_s = round(time.monotonic() - started, 3)
-            log.append(Attempt("openai", "ok", elapsed_s=elapsed_s))
+            log.append(
+                Attempt(
+                    "openai",
+                    "ok",
+                    elapsed_s=elapsed_s,
+                    model=result.model,
+                    billed_seconds=result.billed_seconds or 0,
+                )
+            )
             return result
 
     async def _try_local(self, path: Path, log: list[Attempt]) -> TranscriptResult:

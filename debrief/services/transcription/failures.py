@@ -54,7 +54,16 @@ class Action(StrEnum):
 
 
 class TranscriptRejected(DebriefError):
+    """A reply we cannot use. It came back 200, so the provider billed it all the same."""
+
     message = "The transcript came back unusable."
+
+    def __init__(
+        self, message: str | None = None, *, model: str | None = None, billed_seconds: float = 0
+    ) -> None:
+        super().__init__(message)
+        self.model = model
+        self.billed_seconds = billed_seconds
 
 
 class TranscriptEmpty(TranscriptRejected):

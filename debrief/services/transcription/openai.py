@@ -90,25 +90,25 @@ class OpenAITranscriber:
     def _from_verbose(
         self, reply: TranscriptionVerbose, time_map: TimeMap | None
     ) -> TranscriptResult:
+        billed = float(reply.usage.seconds if reply.usage is not None else reply.duration)
         text = reply.text.strip()
         if not text:
-            raise TranscriptEmpty()
+            raise TranscriptEmpty(model=self.model, billed_seconds=billed)
         segments = reply.segments or []
         weights = [max(s.end - s.start, 1e-3) for s in segments]
         avg_logprob = _weighted([s.avg_logprob for s in segments], weights)
         no_speech = _weighted([s.no_speech_prob for s in segments], weights)
-        self._check_confidence(avg_logprob, no_speech)
+        self._check_confidence(avg_logprob, no_speech, billed)
         mapped = [_segment(s.start, s.end, s.text.strip(), time_map) for s in segments] or [
             _segment(0.0, reply.duration, text, time_map)
         ]
-        billed = reply.usage.seconds if reply.usage is not None else reply.duration
         return TranscriptResult(
             text=text,
             language=_LANGUAGE_CODES.get(reply.language.lower(), reply.language),
             provider="openai",
             model=self.model,
             segments=mapped,
-            billed_seconds=float(billed),
+            billed_seconds=billed,
             avg_logprob=avg_logprob,
             cpu_seconds=None,
         )
@@ -116,35 +116,38 @@ class OpenAITranscriber:
     def _from_plain(
         self, reply: Transcription, duration_s: float, time_map: TimeMap | None
     ) -> TranscriptResult:
+        usage = reply.usage
+        billed = float(usage.seconds if isinstance(usage, UsageDuration) else duration_s)
         text = reply.text.strip()
         if not text:
-            raise TranscriptEmpty()
+            raise TranscriptEmpty(model=self.model, billed_seconds=billed)
         logprobs = [p.logprob for p in reply.logprobs or [] if p.logprob is not None]
         avg_logprob = sum(logprobs) / len(logprobs) if logprobs else None
-        self._check_confidence(avg_logprob, None)
-        usage = reply.usage
-        billed = usage.seconds if isinstance(usage, UsageDuration) else duration_s
+        self._check_confidence(avg_logprob, None, billed)
         return TranscriptResult(
             text=text,
             language=reply.languages[0].code if reply.languages else None,
             provider="openai",
             model=self.model,
             segments=[_segment(0.0, duration_s, text, time_map)],
-            billed_seconds=float(billed),
+            billed_seconds=billed,
             avg_logprob=avg_logprob,
             cpu_seconds=None,
         )
 
-    def _check_confidence(self, avg_logprob: float | None, no_speech_prob: float | None) -> None:
+    def _check_confidence(
+        self, avg_logprob: float | None, no_speech_prob: float | None, billed_seconds: float
+    ) -> None:
+        reason = None
         if avg_logprob is not None and avg_logprob < self.min_avg_logprob:
-            raise TranscriptLowConfidence(
-                f"Mean log-probability {avg_logprob:.2f} is below {self.min_avg_logprob:.2f}."
-            )
-        if no_speech_prob is not None and no_speech_prob > self.max_no_speech_prob:
-            raise TranscriptLowConfidence(
+            reason = f"Mean log-probability {avg_logprob:.2f} is below {self.min_avg_logprob:.2f}."
+        elif no_speech_prob is not None and no_speech_prob > self.max_no_speech_prob:
+            reason = (
                 f"No-speech probability {no_speech_prob:.2f} is above "
                 f"{self.max_no_speech_prob:.2f}."
             )
+        if reason is not None:
+            raise TranscriptLowConfidence(reason, model=self.model, billed_seconds=billed_seconds)
 
 
 def audio_duration_s(path: Path) -> float:

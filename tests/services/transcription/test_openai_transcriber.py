@@ -67,8 +67,11 @@ async def test_an_empty_transcript_is_refused(
     settings: Settings, fake_openai: FakeOpenAIServer, jfk_opus: Path, model: str
 ) -> None:
     fake_openai.script("transcriptions", [Fault.empty_transcript()])
-    with pytest.raises(TranscriptEmpty):
+    with pytest.raises(TranscriptEmpty) as refused:
         await OpenAITranscriber(settings, model=model).transcribe(jfk_opus)
+    [call] = fake_openai.calls
+    assert call.billed_seconds  # a 200: billed, so the refusal carries it for the ledger
+    assert (refused.value.model, refused.value.billed_seconds) == (model, call.billed_seconds)
 
 
 @pytest.mark.parametrize("model", ["whisper-1", "gpt-4o-mini-transcribe"])
@@ -76,8 +79,11 @@ async def test_a_low_confidence_transcript_is_refused(
     settings: Settings, fake_openai: FakeOpenAIServer, jfk_opus: Path, model: str
 ) -> None:
     fake_openai.script("transcriptions", [Fault.low_confidence()])
-    with pytest.raises(TranscriptLowConfidence, match="log-probability"):
+    with pytest.raises(TranscriptLowConfidence, match="log-probability") as refused:
         await OpenAITranscriber(settings, model=model).transcribe(jfk_opus)
+    [call] = fake_openai.calls
+    assert call.billed_seconds
+    assert (refused.value.model, refused.value.billed_seconds) == (model, call.billed_seconds)
 
 
 async def test_the_file_sent_is_the_one_given(
