@@ -23,6 +23,7 @@ from debrief.jobs.dispatch import InlineDispatcher
 from debrief.jobs.outbox import count_active_jobs
 from debrief.jobs.retention import retention_sweep_job
 from debrief.jobs.schedule import periodic
+from debrief.jobs.storage_classes import storage_class_sync_job
 from debrief.logging import configure_logging
 from debrief.middleware import RequestContextMiddleware, UploadGuardMiddleware
 from debrief.resolvers import rest
@@ -115,8 +116,13 @@ def create_app(settings: Settings | None = None) -> Starlette:
             resumed = await runtime.dispatcher.resume_pending()
             if resumed:
                 log.info("resumed %d pending jobs", resumed)
-            sweep = functools.partial(retention_sweep_job, {"runtime": runtime})
-            async with periodic(sweep, interval_s=settings.retention_sweep_interval_s):
+            context = {"runtime": runtime}
+            sweep = functools.partial(retention_sweep_job, context)
+            sync = functools.partial(storage_class_sync_job, context)
+            async with (
+                periodic(sweep, interval_s=settings.retention_sweep_interval_s),
+                periodic(sync, interval_s=settings.storage_class_sync_interval_s),
+            ):
                 yield
 
     graphql = DebriefGraphQL(

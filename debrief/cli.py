@@ -126,13 +126,8 @@ def cmd_lifecycle_sync(args: argparse.Namespace, settings: Settings) -> None:
     from debrief.services import archive, lifecycle
 
     async def work(runtime: Runtime) -> None:
-        transition = lifecycle.applied_transition(await lifecycle.current_rules(runtime.storage))
-        report = await archive.sync_storage_classes(
-            runtime.storage,
-            url_cache=runtime.url_cache,
-            now=datetime.now(UTC),
-            min_age_days=transition.age_days if transition else None,
-            min_size_bytes=transition.min_size_bytes if transition else 0,
+        report = await archive.sync_with_bucket_rules(
+            runtime.storage, url_cache=runtime.url_cache, now=datetime.now(UTC)
         )
         print(f"storage classes: {report.checked} checked, {report.changed} changed")
 

@@ -68,6 +68,13 @@ async def sweep_retention(ctx: dict[str, Any]) -> None:
     await retention_sweep_job(ctx)
 
 
+async def sync_storage_classes(ctx: dict[str, Any]) -> None:
+    """Cron: follow the objects lifecycle rules have moved (rows, URLs, transition costs)."""
+    from debrief.jobs.storage_classes import storage_class_sync_job
+
+    await storage_class_sync_job(ctx)
+
+
 def worker_options(settings: Settings, **overrides: Any) -> dict[str, Any]:
     """arq's WorkerSettings as keyword arguments for ``arq.Worker`` (tests override a few)."""
     from debrief.runtime import redis_settings
@@ -80,6 +87,7 @@ def worker_options(settings: Settings, **overrides: Any) -> dict[str, Any]:
         "cron_jobs": [
             cron(reconcile_jobs, second={0}, run_at_startup=False),
             cron(sweep_retention, hour={3}, minute={17}, second={0}),
+            cron(sync_storage_classes, hour={4}, minute={37}, second={0}),
         ],
         "redis_settings": redis_settings(settings),
         "queue_name": settings.queue_name,

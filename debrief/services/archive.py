@@ -16,6 +16,7 @@ from tortoise.expressions import Q
 
 from debrief.errors import ConflictError, NotFoundError, RecordingNotArchived
 from debrief.models import Recording
+from debrief.services import lifecycle
 from debrief.services.cache import ResultCache
 from debrief.services.downloads import is_archived, refresh_archive_state
 from debrief.services.storage import ARCHIVE_CLASSES, ObjectArchived, StorageBackend
@@ -61,6 +62,21 @@ async def sync_storage_classes(
         changed += (recording.storage_class, recording.restore_status) != before
     log.info("storage class sync: %d checked, %d changed", checked, changed)
     return SyncReport(checked, changed)
+
+
+async def sync_with_bucket_rules(
+    storage: StorageBackend, *, url_cache: ResultCache, now: datetime
+) -> SyncReport:
+    """``sync_storage_classes`` for the transition rule the bucket has now (read back with one
+    request); raises ``LifecycleUnsupported`` for storage without lifecycle rules."""
+    transition = lifecycle.applied_transition(await lifecycle.current_rules(storage))
+    return await sync_storage_classes(
+        storage,
+        url_cache=url_cache,
+        now=now,
+        min_age_days=transition.age_days if transition else None,
+        min_size_bytes=transition.min_size_bytes if transition else 0,
+    )
 
 
 async def request_restore(

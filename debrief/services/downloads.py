@@ -50,6 +50,10 @@ async def refresh_archive_state(
     if info is None:
         return None
     restore_status = info.restore_status if info.storage_class in ARCHIVE_CLASSES else None
+    if info.storage_class != recording.storage_class:  # a lifecycle rule moved it: billed
+        storage.ledger.record_transition(
+            info.storage_class, info.size_bytes, key=recording.object_key
+        )
     if (info.storage_class, restore_status) != (recording.storage_class, recording.restore_status):
         recording.storage_class = info.storage_class
         recording.restore_status = restore_status

@@ -52,6 +52,7 @@ class ObjectArchived(StorageError):
 
 class StorageBackend(Protocol):
     name: str
+    ledger: CostLedger  # every request it makes is recorded there
 
     async def put_file(self, key: str, path: Path, *, content_type: str) -> None: ...
     async def download_to(self, key: str, dest: Path) -> None: ...

@@ -10,7 +10,8 @@ from typing import Any
 
 import pytest
 
-from debrief.models import Recording
+from debrief.jobs.storage_classes import storage_class_sync_job
+from debrief.models import CostEvent, Recording
 from debrief.prices import PriceTable
 from debrief.services import archive, lifecycle
 from debrief.services.lifecycle_plan import StoredObject, plan_lifecycle
@@ -221,3 +222,44 @@ async def test_sync_heads_only_objects_the_transition_rule_can_have_moved(
     assert (await Recording.get(id=large.recordings[0].id)).storage_class == "GLACIER"
     assert (await Recording.get(id=small.recordings[0].id)).storage_class == "STANDARD"
     assert not any(url.endswith(large_key) for url in await sync(days_ahead=91))  # known now
+
+    # The move seen is billed once: a transition request, and GLACIER bytes from then on.
+    await api.runtime.ledger.flush()  # type: ignore[attr-defined]
+    moved = await CostEvent.filter(object_key=large_key, kind__in=["Transition", "transitioned"])
+    assert sorted((e.category, e.kind, e.detail) for e in moved) == [
+        ("storage_bytes", "transitioned", "GLACIER"),
+        ("storage_request", "Transition", "GLACIER"),
+    ]
+    fee = next(e for e in moved if e.kind == "Transition").cost_usd
+    assert fee == pytest.approx(PriceTable().storage_classes["GLACIER"].transition_per_1000 / 1000)
+    size = next(e for e in moved if e.kind == "transitioned").quantity
+    assert size == large.recordings[0].size_bytes
+
+
+async def test_the_daily_sync_job_follows_what_the_bucket_rule_moved(api: ApiClient) -> None:
+    storage = api.runtime.storage  # type: ignore[attr-defined]
+    key = await api.new_key()
+    interview = await create_interview(api, key, questions=1)
+    seeded = await seed_session(api, key, interview, content=ANSWER_BYTES * 4)
+    recording = seeded.recordings[0]
+    rule = {
+        "ID": f"{lifecycle.RULE_PREFIX}transition-recordings",
+        "Status": "Enabled",
+        "Filter": {"Prefix": "recordings/"},
+        "Transitions": [{"Days": 0, "StorageClass": "GLACIER_IR"}],  # moto never runs it:
+    }
+    before = await storage.get_lifecycle()
+    await storage.put_lifecycle({"Rules": [rule]})
+    source = {"Bucket": storage.bucket, "Key": recording.object_key}  # S3's move, by hand
+    await storage.client.copy_object(**source, CopySource=source, StorageClass="GLACIER_IR")
+    try:
+        report = await storage_class_sync_job({"runtime": api.runtime})
+    finally:  # other tests share the bucket
+        if before:
+            await storage.put_lifecycle(before)
+        else:
+            await storage.client.delete_bucket_lifecycle(Bucket=storage.bucket)
+    assert report["changed"] >= 1
+    assert (await Recording.get(id=recording.id)).storage_class == "GLACIER_IR"
+    await api.runtime.ledger.flush()  # type: ignore[attr-defined]
+    assert await CostEvent.filter(object_key=recording.object_key, kind="Transition").count() == 1

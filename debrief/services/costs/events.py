@@ -11,7 +11,7 @@ from debrief.services.costs.scope import CostScope
 
 class Category(StrEnum):
     STORAGE_REQUEST = "storage_request"  # kind: S3 operation, detail: storage class
-    STORAGE_BYTES = "storage_bytes"  # kind: stored|deleted, detail: storage class
+    STORAGE_BYTES = "storage_bytes"  # kind: stored|deleted|transitioned, detail: storage class
     STORAGE_TIME = "storage_time"  # derived in the report from stored bytes x time held
     SIGNED_URL = "signed_url"  # free, counted
     BANDWIDTH = "bandwidth"  # bytes served through signed URLs, when known
@@ -33,6 +33,8 @@ class Unit(StrEnum):
 
 STORED = "stored"
 DELETED = "deleted"
+TRANSITIONED = "transitioned"  # a lifecycle rule moved the object into the class in detail
+TRANSITION = "Transition"  # the request kind a lifecycle transition is billed as
 RESULT_VIEW = "result_view"
 
 

@@ -18,6 +18,8 @@ from debrief.services.costs.events import (
     DELETED,
     RESULT_VIEW,
     STORED,
+    TRANSITION,
+    TRANSITIONED,
     Category,
     PendingEvent,
     Unit,
@@ -80,6 +82,21 @@ class CostLedger:
             scope,
             detail=storage_class or scope.storage_class or "STANDARD",
         )
+
+    def record_transition(self, storage_class: str, size_bytes: int, *, key: str) -> None:
+        """A lifecycle rule moved an object into ``storage_class``: the transition request it
+        is billed, and the class its bytes are held in from now on (seen by a HEAD, so at the
+        latest by the next storage-class sync)."""
+        scope = self._scope(key)
+        self._add(
+            Category.STORAGE_REQUEST, TRANSITION, 1, Unit.REQUEST,
+            pricing.transition_usd(self.prices, storage_class), scope,
+            detail=storage_class, object_key=key,
+        )  # fmt: skip
+        self._add(
+            Category.STORAGE_BYTES, TRANSITIONED, size_bytes, Unit.BYTE, 0.0, scope,
+            detail=storage_class, object_key=key,
+        )  # fmt: skip
 
     def record_bytes_stored(
         self, size_bytes: int, *, key: str, storage_class: str | None = None

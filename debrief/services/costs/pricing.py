@@ -18,6 +18,11 @@ def storage_class_price(prices: PriceTable, storage_class: str | None) -> Storag
     return classes.get(storage_class or "STANDARD") or classes["STANDARD"]
 
 
+def transition_usd(prices: PriceTable, storage_class: str) -> float:
+    """One lifecycle transition into ``storage_class`` (billed per object moved)."""
+    return storage_class_price(prices, storage_class).transition_per_1000 / 1000
+
+
 def transfer_out_usd(prices: PriceTable, size_bytes: float) -> float:
     return prices.transfer_out_per_gb * size_bytes / GB
 

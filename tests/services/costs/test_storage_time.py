@@ -60,3 +60,29 @@ def test_a_key_written_again_after_deletion_is_a_new_object() -> None:
     )
     result = storage_time(held, PriceTable(), since=None, until=T0 + 3 * MONTH)
     assert result.gb_months_by_class["STANDARD"] == pytest.approx(1.0 + 2.0)
+
+
+def test_a_moved_object_is_billed_in_each_class_for_its_time_there() -> None:
+    day = timedelta(days=1)
+    held = held_objects(
+        [event("stored", T0), event("transitioned", T0 + 100 * day, cls="GLACIER_IR")]
+    )
+    assert len(held) == 1  # one object, two classes
+    result = storage_time(held, PriceTable(), since=None, until=T0 + 130 * day)
+    days = {c: months * 730 / 24 for c, months in result.gb_months_by_class.items()}
+    assert days == {"STANDARD": pytest.approx(100), "GLACIER_IR": pytest.approx(30)}
+    assert result.usd_by_class["GLACIER_IR"] == pytest.approx(30 / (730 / 24) * 0.004)
+
+
+def test_leaving_a_class_early_is_billed_to_its_minimum_whichever_way() -> None:
+    day = timedelta(days=1)
+    held = held_objects(
+        [
+            event("stored", T0, cls="STANDARD_IA"),
+            event("transitioned", T0 + 10 * day, cls="GLACIER_IR"),  # IA's minimum is 30 days
+            event("deleted", T0 + 20 * day),  # Glacier IR's is 90
+        ]
+    )
+    result = storage_time(held, PriceTable(), since=None, until=T0 + 365 * day)
+    days = {c: months * 730 / 24 for c, months in result.gb_months_by_class.items()}
+    assert days == {"STANDARD_IA": pytest.approx(30), "GLACIER_IR": pytest.approx(90)}
