@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import strawberry
 from graphql.error import GraphQLError
-from strawberry.extensions import MaskErrors, ParserCache, QueryDepthLimiter, ValidationCache
+from strawberry.extensions import (
+    AddValidationRules,
+    MaskErrors,
+    ParserCache,
+    QueryDepthLimiter,
+    ValidationCache,
+)
 
 from debrief.errors import DebriefError
 from debrief.middleware import GraphQLOperationLabel
@@ -35,8 +41,17 @@ class Mutation:
 
 
 def _should_mask(error: GraphQLError) -> bool:
-    """Expected domain errors keep their message; everything else is masked (and logged)."""
-    return not isinstance(error.original_error, DebriefError)
+    """Exceptions nobody expected are masked (and logged). Expected domain errors and
+    GraphQL's own (syntax, validation, variables, depth) keep their message: they are the
+    client's to fix."""
+    original = error.original_error
+    return original is not None and not isinstance(original, DebriefError)
+
+
+MAX_QUERY_DEPTH = 12
+# Built once: QueryDepthLimiter makes a new rule class per instance, and the validation cache
+# is keyed by the rules, so a limiter made per request would miss it (and validate) every time.
+DEPTH_RULES = QueryDepthLimiter(max_depth=MAX_QUERY_DEPTH).validation_rules
 
 
 def build_schema() -> strawberry.Schema:
@@ -46,7 +61,7 @@ def build_schema() -> strawberry.Schema:
         mutation=Mutation,
         types=[InvalidAudio, TooLarge, NotFound, Forbidden, Conflict],
         extensions=[
-            lambda: QueryDepthLimiter(max_depth=12),
+            lambda: AddValidationRules(DEPTH_RULES),
             lambda: ParserCache(maxsize=256),
             lambda: ValidationCache(maxsize=256),
             lambda: MaskErrors(should_mask_error=_should_mask),

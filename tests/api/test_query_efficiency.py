@@ -5,6 +5,8 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, datetime, timedelta
 
+import pytest
+
 from debrief.models import (
     ApiKey,
     Job,
@@ -15,6 +17,7 @@ from debrief.models import (
     Transcript,
     UploadToken,
 )
+from debrief.services import access
 from debrief.services.auth import (
     Candidate,
     Interviewer,
@@ -247,3 +250,43 @@ async def test_session_pages_walk_every_session_once(api: ApiClient) -> None:
     assert {n["id"] for n in first["nodes"] + second["nodes"]} == seeded
     bad = await api.gql(PAGE_QUERY, {**variables, "after": "not-a-cursor"}, token=key)
     assert bad["errors"][0]["message"] == "The cursor is not valid."
+
+
+def nested_sessions(levels: int) -> str:
+    """A query that walks session -> interview -> sessions ... ``levels`` times."""
+    inner = "id"
+    for _ in range(levels):
+        inner = f"interview {{ sessions(first: 1) {{ nodes {{ {inner} }} }} }}"
+    return f'query {{ session(id: "{uuid.uuid4()}") {{ {inner} }} }}'
+
+
+async def test_queries_deeper_than_the_limit_are_refused_every_time(api: ApiClient) -> None:
+    key = await api.new_key()
+    shallow = await api.gql(nested_sessions(2), {}, token=key)
+    assert "errors" not in shallow, shallow
+    for _ in range(2):  # the second answer comes through the validation cache
+        deep = await api.gql(nested_sessions(6), {}, token=key)
+        assert deep["data"] is None
+        assert "exceeds maximum operation depth" in deep["errors"][0]["message"]
+
+
+async def test_invalid_documents_are_told_why(api: ApiClient) -> None:
+    key = await api.new_key()
+    unknown = await api.gql("query { nope }", {}, token=key)
+    assert "Cannot query field 'nope'" in unknown["errors"][0]["message"]
+    broken = await api.gql("query { session(", {}, token=key)
+    assert "Syntax Error" in broken["errors"][0]["message"]
+
+
+async def test_unexpected_failures_are_masked(
+    api: ApiClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    key = await api.new_key()
+
+    async def broken(*_: object) -> None:
+        raise RuntimeError("connection string postgres://secret")
+
+    monkeypatch.setattr(access, "find_visible_session", broken)
+    result = await api.gql(SESSION_QUERY, {"id": str(uuid.uuid4())}, token=key)
+    assert result["errors"][0]["message"] == "Unexpected error."
+    assert "secret" not in str(result)
