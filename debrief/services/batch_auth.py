@@ -23,6 +23,7 @@ from debrief.services.auth import (
     bearer_token,
     hash_secret,
 )
+from debrief.services.sql_statements import placeholders
 
 if TYPE_CHECKING:
     from debrief.services.fresh_reads import RowReader
@@ -42,7 +43,7 @@ def _datetime(value: object) -> datetime:
 
 
 async def _rows(reader: RowReader, sql: str, digests: Sequence[str]) -> list[Sequence[object]]:
-    marks = ", ".join(f"${n}" if reader.postgres else "?" for n in range(1, len(digests) + 1))
+    marks = ", ".join(placeholders(len(digests), postgres=reader.postgres))
     return await reader.fetch(sql.format(marks=marks), list(digests))
 
 

@@ -32,7 +32,7 @@ from debrief.services.auth import Principal
 from debrief.services.auth_cache import PrincipalCache
 from debrief.services.batch_auth import authenticate_many
 from debrief.services.coalesce import Coalescer
-from debrief.services.sql_statements import count_statement
+from debrief.services.sql_statements import count_statement, placeholders
 
 if TYPE_CHECKING:
     from debrief.runtime import Runtime
@@ -104,7 +104,7 @@ def open_reader() -> RowReader:
 
 @lru_cache(maxsize=64)
 def _versions_sql(sessions: int, recordings: int, postgres: bool) -> str:
-    marks = [f"${n}" if postgres else "?" for n in range(1, sessions + recordings + 1)]
+    marks = placeholders(sessions + recordings, postgres=postgres)
     selects = []
     if sessions:
         ids = ", ".join(marks[:sessions])

@@ -50,6 +50,11 @@ def count_statement() -> None:
         count.statements += 1
 
 
+def placeholders(count: int, *, postgres: bool) -> list[str]:
+    """Parameter marks for hand-written SQL: ``$1, $2 …`` (asyncpg) or ``?`` (sqlite3)."""
+    return [f"${n}" if postgres else "?" for n in range(1, count + 1)]
+
+
 def install_statement_counter(client: Any) -> None:
     """Count the statements of a Tortoise client (idempotent)."""
     if not isinstance(client.log, _CountingLog):
