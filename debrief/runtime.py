@@ -12,6 +12,7 @@ from debrief.jobs.dispatch import ArqDispatcher, InlineDispatcher
 from debrief.services.cache import ResultCache, build_cache
 from debrief.services.costs import CostLedger
 from debrief.services.storage import StorageBackend, open_storage
+from debrief.services.transcription.circuit import RedisCircuitState
 
 
 @dataclass
@@ -23,6 +24,14 @@ class Runtime:
     dispatcher: InlineDispatcher | ArqDispatcher
     services: dict[str, Any] = field(default_factory=dict)  # lazily built, e.g. transcription
     ledger: CostLedger = field(default_factory=CostLedger.disabled)  # what external work costs
+
+    def shared_circuit(self, name: str) -> RedisCircuitState | None:
+        """Where worker processes share the circuit ``name`` (Redis in arq mode, else none)."""
+        if not isinstance(self.dispatcher, ArqDispatcher):
+            return None
+        return RedisCircuitState(
+            self.dispatcher.pool, f"{self.settings.redis_prefix}:circuit:{name}"
+        )
 
 
 def redis_settings(settings: Settings) -> Any:

@@ -4,6 +4,7 @@ write the result in one transaction; the same function runs inline and under arq
 from __future__ import annotations
 
 import logging
+from contextlib import AbstractAsyncContextManager, nullcontext
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -27,7 +28,11 @@ def session_analyzer(runtime: Runtime) -> analysis.SessionAnalyzer:
     """One analyser (one chat client, one circuit breaker) per process."""
     analyzer = runtime.services.get("analysis")
     if analyzer is None:
-        analyzer = analysis.SessionAnalyzer.from_settings(runtime.settings, ledger=runtime.ledger)
+        settings = runtime.settings
+        circuit = stt.CircuitBreaker.from_settings(settings, shared=runtime.shared_circuit("chat"))
+        analyzer = analysis.SessionAnalyzer.from_settings(
+            settings, ledger=runtime.ledger, circuit=circuit
+        )
         runtime.services["analysis"] = analyzer
     return analyzer
 
@@ -54,14 +59,16 @@ async def analyze_session(runtime: Runtime, job: Job) -> None:
 
     source = await analysis.load_session_source(session)
     outcome = analysis.AnalysisOutcome()
+    analyzer = session_analyzer(runtime)
     try:
         with cost_scope(organization_id=source.organization_id, session_id=session.id):
-            await session_analyzer(runtime).analyze(
-                source,
-                outcome,
-                reuse=partial(analysis.find_reusable, source.organization_id),
-                allow_defer=job.attempts < runtime.settings.job_max_tries,
-            )
+            async with _circuit_synced(analyzer):
+                await analyzer.analyze(
+                    source,
+                    outcome,
+                    reuse=partial(analysis.find_reusable, source.organization_id),
+                    allow_defer=job.attempts < runtime.settings.job_max_tries,
+                )
     except Exception as error:
         # Keep what was paid for and every answer's metrics; the runner records the failure
         # (or the deferral) on the session.
@@ -86,3 +93,9 @@ async def analyze_session(runtime: Runtime, job: Job) -> None:
 async def _note_failure(job: Job, failure_class: str) -> None:
     """The failure class stays on the Job row (the runner adds the error), as for transcripts."""
     await Job.filter(id=job.id).update(failure_class=failure_class)
+
+
+def _circuit_synced(analyzer: analysis.SessionAnalyzer) -> AbstractAsyncContextManager[None]:
+    """What other workers learnt of OpenAI in, ours out (nothing to share without OpenAI)."""
+    circuit = analyzer.circuit
+    return circuit.synced() if circuit is not None else nullcontext()

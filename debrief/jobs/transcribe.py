@@ -27,7 +27,11 @@ def transcription_chain(runtime: Runtime) -> stt.TranscriptionChain:
     """One chain (and so one circuit breaker and one loaded model) per process."""
     chain = runtime.services.get("transcription")
     if chain is None:
-        chain = stt.TranscriptionChain.from_settings(runtime.settings)
+        settings = runtime.settings
+        circuit = stt.CircuitBreaker.from_settings(
+            settings, shared=runtime.shared_circuit("transcriptions")
+        )
+        chain = stt.TranscriptionChain.from_settings(settings, circuit=circuit)
         runtime.services["transcription"] = chain
     return chain
 
@@ -49,6 +53,21 @@ async def transcribe_recording(runtime: Runtime, job: Job) -> None:
     await bump_version(recording.session_id)  # type: ignore[attr-defined]
 
     chain = transcription_chain(runtime)
+    async with chain.circuit.synced():  # what other workers learnt of OpenAI in, ours out
+        result = await _transcript_for(runtime, chain, recording, job)
+
+    async with unit_of_work(runtime.storage, runtime.dispatcher) as uow:
+        await save_transcript(recording, result)
+        await Recording.filter(id=recording.id).update(status=RecordingStatus.TRANSCRIBED)
+        await bump_version(recording.session_id)  # type: ignore[attr-defined]
+        session = await Session.get(id=recording.session_id)  # type: ignore[attr-defined]
+        await maybe_start_analysis(uow, session)
+
+
+async def _transcript_for(
+    runtime: Runtime, chain: stt.TranscriptionChain, recording: Recording, job: Job
+) -> stt.TranscriptResult:
+    """A transcript of the same audio already made, silence's empty one, or a new one."""
     model = preferred_model(runtime, chain)
     organization_id = recording.session.interview.organization_id  # type: ignore[attr-defined]
     source = (
@@ -59,20 +78,13 @@ async def transcribe_recording(runtime: Runtime, job: Job) -> None:
         )
     )
     if source is not None:
-        result = reused(source)
-    elif not recording.speech_segments:
-        result = silent(chain.local.model_name)
-    else:
-        result = await _transcribe_audio(runtime, chain, recording, job)
-        if result.provider == "local" and result.cpu_seconds:
-            runtime.ledger.record_local_cpu(result.cpu_seconds, model=result.model)
-
-    async with unit_of_work(runtime.storage, runtime.dispatcher) as uow:
-        await save_transcript(recording, result)
-        await Recording.filter(id=recording.id).update(status=RecordingStatus.TRANSCRIBED)
-        await bump_version(recording.session_id)  # type: ignore[attr-defined]
-        session = await Session.get(id=recording.session_id)  # type: ignore[attr-defined]
-        await maybe_start_analysis(uow, session)
+        return reused(source)
+    if not recording.speech_segments:
+        return silent(chain.local.model_name)
+    result = await _transcribe_audio(runtime, chain, recording, job)
+    if result.provider == "local" and result.cpu_seconds:
+        runtime.ledger.record_local_cpu(result.cpu_seconds, model=result.model)
+    return result
 
 
 async def _transcribe_audio(

@@ -109,6 +109,21 @@ async def test_open_circuit_skips_openai(
     assert len(fake_openai.calls_to("transcriptions")) == 1  # the second was never sent
 
 
+async def test_an_open_circuit_is_shared_by_every_worker(
+    arq_api: ApiClient, arq_settings: Settings, fake_openai: FakeOpenAIServer
+) -> None:
+    """A revoked key costs one failed call across workers, not one per worker process."""
+    fake_openai.script("transcriptions", [Fault.unauthorized()])
+    key, first_id = await upload(arq_api)
+    await run_burst_worker(arq_settings)  # worker 1: 401, circuit open, published
+    _, second_id = await upload(arq_api, "answers/a1_experience.flac", key=key)
+    await run_burst_worker(arq_settings)  # worker 2: its own runtime and circuit
+    for recording_id in (first_id, second_id):
+        result = await arq_api.gql(RECORDING, {"id": recording_id}, token=key)
+        assert result["data"]["recording"]["transcript"]["provider"] == "local"
+    assert len(fake_openai.calls_to("transcriptions")) == 1
+
+
 async def test_same_audio_is_transcribed_once(
     arq_api: ApiClient, arq_settings: Settings, fake_openai: FakeOpenAIServer
 ) -> None:

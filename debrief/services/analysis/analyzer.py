@@ -38,6 +38,7 @@ from debrief.services.analysis.records import (
 from debrief.services.analysis.reply import SESSION_SCHEMA_NAME, batch_schema, parse_batch_reply
 from debrief.services.analysis.rubrics import generate_rubrics
 from debrief.services.costs import CostLedger
+from debrief.services.transcription.circuit import CircuitBreaker
 
 ReuseLookup = Callable[[Sequence[str]], Awaitable[dict[str, AnswerVerdict]]]
 NO_TRANSCRIPT_NOTE = "Transcription failed, so the answer was not assessed."
@@ -53,10 +54,22 @@ class SessionAnalyzer:
 
     @classmethod
     def from_settings(
-        cls, settings: Settings, *, ledger: CostLedger | None = None
+        cls,
+        settings: Settings,
+        *,
+        ledger: CostLedger | None = None,
+        circuit: CircuitBreaker | None = None,
     ) -> SessionAnalyzer:
-        chat = ChatClient(settings, ledger=ledger) if settings.openai_enabled else None
+        chat = (
+            ChatClient(settings, ledger=ledger, circuit=circuit)
+            if settings.openai_enabled
+            else None
+        )
         return cls(settings, chat=chat)
+
+    @property
+    def circuit(self) -> CircuitBreaker | None:
+        return self.chat.circuit if self.chat is not None else None
 
     async def analyze(
         self,
