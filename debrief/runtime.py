@@ -79,11 +79,11 @@ async def open_runtime(settings: Settings, *, arq_pool: Any = None) -> AsyncIter
             dispatcher = InlineDispatcher(run, concurrency=settings.inline_job_concurrency)
             stack.push_async_callback(dispatcher.aclose)
         runtime = Runtime(settings, storage, cache, url_cache, dispatcher, ledger=ledger)
-        stack.callback(_close_fresh_reads, runtime.services)
+        stack.push_async_callback(_close_fresh_reads, runtime.services)
         yield runtime
 
 
-def _close_fresh_reads(services: dict[str, Any]) -> None:
-    """Fresh reads may hold a database connection of their own (see services/fresh_reads)."""
+async def _close_fresh_reads(services: dict[str, Any]) -> None:
+    """Fresh reads may hold database connections of their own (see services/fresh_reads)."""
     if (reads := services.pop("fresh_reads", None)) is not None:
-        reads.close()
+        await reads.aclose()

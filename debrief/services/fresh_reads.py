@@ -10,8 +10,10 @@ How they reach the database depends on it:
   every write committed by any connection of any process, and it never waits for a
   transaction open on Tortoise's connection. Should it ever find the database locked (WAL
   recovery, or a database not in WAL mode), the statement waits for the lock on a thread.
-- PostgreSQL (and in-memory SQLite): Tortoise's client, with the questions of concurrent
+- PostgreSQL: a small asyncpg pool of its own that skips the reset Tortoise's pool makes
+  after every statement (one round trip each, not two), with the questions of concurrent
   requests coalesced into one statement per batch (see ``coalesce``).
+- Anything else (in-memory SQLite): Tortoise's client, coalesced the same way.
 
 The statements are written as SQL because they run on every cached read, where building them
 through the ORM costs several times the statement itself. Both count as SQL statements.
@@ -24,8 +26,9 @@ import sqlite3
 from collections.abc import Sequence
 from contextlib import closing
 from functools import lru_cache, partial
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
+import asyncpg
 from tortoise import connections
 
 from debrief.services.auth import Principal
@@ -61,6 +64,45 @@ class TortoiseReader:
     async def fetch(self, sql: str, values: list[object]) -> list[Row]:
         _, rows = await connections.get("default").execute_query(sql, values)
         return list(rows)
+
+
+class PostgresReader:
+    """Statements on a small asyncpg pool of its own (two connections: one batch of callers
+    and one of versions in flight at a time).
+
+    Tortoise's pool resets every connection it gets back (``RESET ALL`` and more: one more
+    round trip per statement); these connections only ever run plain SELECTs outside any
+    transaction, so there is no session state to reset, and they are not.
+    """
+
+    coalesce = True
+    postgres = True
+
+    def __init__(self, **connect: Any) -> None:
+        self._connect = connect
+        self._pool: asyncpg.Pool | None = None
+        self._opening = asyncio.Lock()
+
+    async def fetch(self, sql: str, values: list[object]) -> list[Row]:
+        pool = self._pool or await self._open()
+        count_statement()
+        return list(await pool.fetch(sql, *values))
+
+    async def _open(self) -> asyncpg.Pool:
+        async with self._opening:
+            if self._pool is None:
+                self._pool = await asyncpg.create_pool(
+                    min_size=1, max_size=2, reset=_nothing_to_reset, **self._connect
+                )
+        return self._pool
+
+    async def aclose(self) -> None:
+        if self._pool is not None:
+            await self._pool.close()
+
+
+async def _nothing_to_reset(connection: asyncpg.Connection) -> None:
+    return None
 
 
 class SqliteReader:
@@ -99,6 +141,16 @@ def open_reader() -> RowReader:
     filename = getattr(client, "filename", None)
     if client.capabilities.dialect == "sqlite" and filename and filename != ":memory:":
         return SqliteReader(filename)
+    if client.capabilities.dialect == "postgres":
+        return PostgresReader(
+            host=client.host,
+            port=client.port,
+            user=client.user,
+            password=client.password,
+            database=client.database,
+            server_settings=client.server_settings or None,
+            **client.extra,
+        )
     return TortoiseReader()
 
 
@@ -160,9 +212,11 @@ class FreshReads:
         self._recent.put(authorization, principal)
         return principal, versions
 
-    def close(self) -> None:
+    async def aclose(self) -> None:
         if isinstance(self.reader, SqliteReader):
             self.reader.close()
+        elif isinstance(self.reader, PostgresReader):
+            await self.reader.aclose()
 
 
 def fresh_reads(runtime: Runtime) -> FreshReads:

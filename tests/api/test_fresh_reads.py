@@ -16,8 +16,8 @@ from debrief.models import Recording
 from debrief.services.auth import Interviewer
 from debrief.services.fresh_reads import (
     FreshReads,
+    PostgresReader,
     SqliteReader,
-    TortoiseReader,
     fresh_reads,
     open_reader,
 )
@@ -50,11 +50,10 @@ async def bump_elsewhere(settings: Settings, session_id: str) -> None:
 async def test_the_cheapest_reader_is_chosen(api: ApiClient, stack: str) -> None:
     await finished_session(api)  # the database is up
     reader = open_reader()
-    expected = SqliteReader if stack == "sqlite-local" else TortoiseReader
+    expected = SqliteReader if stack == "sqlite-local" else PostgresReader
     assert isinstance(reader, expected)
     assert isinstance(fresh_reads(api.runtime).reader, expected)  # type: ignore[arg-type]
-    if isinstance(reader, SqliteReader):
-        reader.close()
+    await FreshReads(reader, auth_cache_ttl_s=0).aclose()
 
 
 async def test_versions_follow_every_committed_write_of_any_connection(

@@ -27,7 +27,7 @@ from debrief.services.auth import (
 )
 from debrief.services.batch_auth import authenticate_many
 from debrief.services.downloads import forget_urls
-from debrief.services.fresh_reads import TortoiseReader, open_reader
+from debrief.services.fresh_reads import FreshReads, TortoiseReader, open_reader
 from debrief.services.metrics import STORAGE_REQUESTS, STORAGE_URLS_SIGNED
 from debrief.services.sessions import bump_version
 from debrief.services.sql_statements import count_statements
@@ -222,7 +222,11 @@ async def test_batched_authentication_gives_what_authenticate_gives(api: ApiClie
         "Basic abc", "Bearer ", None, "",
     ]  # fmt: skip
     batched = await authenticate_many(TortoiseReader(), headers)
-    assert await authenticate_many(open_reader(), headers) == batched
+    reads = FreshReads(open_reader(), auth_cache_ttl_s=0)  # the reader cached reads use
+    try:
+        assert await authenticate_many(reads.reader, headers) == batched
+    finally:
+        await reads.aclose()
     assert batched == {h: await authenticate(h) for h in headers}
     assert isinstance(batched[f"Bearer {key}"], Interviewer)
     assert isinstance(batched[f"Bearer {token}"], Candidate)
