@@ -50,7 +50,7 @@ from debrief.db import run_migrations  # noqa: E402
 from debrief.models import Organization  # noqa: E402
 from debrief.prices import GB, PriceTable  # noqa: E402
 from debrief.runtime import Runtime  # noqa: E402
-from debrief.services.auth import create_api_key  # noqa: E402
+from debrief.services.auth.credentials import create_api_key  # noqa: E402
 from debrief.services.costs import CostSummary, build_cost_report  # noqa: E402
 from tests.fakes import FakeOpenAIServer  # noqa: E402
 

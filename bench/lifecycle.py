@@ -11,8 +11,8 @@ import math
 import random
 
 from debrief.prices import GB, PriceTable
-from debrief.services.lifecycle import format_plan, lifecycle_rules
-from debrief.services.lifecycle_plan import DAYS_PER_MONTH, StoredObject, plan_lifecycle
+from debrief.services.lifecycle.plan import DAYS_PER_MONTH, StoredObject, plan_lifecycle
+from debrief.services.lifecycle.rules import format_plan, lifecycle_rules
 
 ANSWERS = 10_000
 TRANSITION_DAYS = {"STANDARD_IA": 30, "GLACIER_IR": 90, "GLACIER": 90, "DEEP_ARCHIVE": 180}

@@ -75,7 +75,7 @@ async def seed(data_dir: Path, database_url: str | None) -> tuple[str, str, dict
     from debrief import models
     from debrief.config import Settings
     from debrief.db import run_migrations, tortoise_config
-    from debrief.services.auth import create_api_key
+    from debrief.services.auth.credentials import create_api_key
 
     settings = Settings(_env_file=None, data_dir=data_dir, database_url=database_url)  # type: ignore[call-arg]
     await run_migrations(settings)

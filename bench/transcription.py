@@ -34,7 +34,7 @@ from debrief.jobs.transcribe import transcription_chain
 from debrief.models import Interview, Job, JobKind, Question, Recording, Session
 from debrief.runtime import open_runtime
 from debrief.services.audio import prepare_audio
-from debrief.services.auth import create_api_key
+from debrief.services.auth.credentials import create_api_key
 from debrief.services.transcription.local import _load
 from tests.fakes import FakeOpenAIServer
 

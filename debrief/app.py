@@ -7,95 +7,30 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
-from starlette.requests import Request
-from starlette.responses import FileResponse, JSONResponse, PlainTextResponse, Response
 from starlette.routing import Route
 from tortoise import connections
 from tortoise.contrib.starlette import RegisterTortoise
 
 from debrief.config import Settings, get_settings
 from debrief.db import tortoise_config
-from debrief.jobs.dispatch import InlineDispatcher
-from debrief.jobs.outbox import count_active_jobs
+from debrief.http import ops, rest
+from debrief.http.graphql_view import DebriefGraphQL
+from debrief.http.middleware import RequestContextMiddleware, UploadGuardMiddleware
+from debrief.http.schema import build_schema
 from debrief.jobs.retention import retention_sweep_job
-from debrief.jobs.schedule import periodic
 from debrief.jobs.storage_classes import storage_class_sync_job
+from debrief.kit.periodic import periodic
+from debrief.kit.sql import install_statement_counter
 from debrief.logging import configure_logging
-from debrief.middleware import RequestContextMiddleware, UploadGuardMiddleware
-from debrief.resolvers import rest
-from debrief.resolvers.view import DebriefGraphQL
-from debrief.runtime import Runtime, open_runtime
-from debrief.schema.root import build_schema
-from debrief.services.metrics import QUEUE_DEPTH, STORAGE_REQUESTS
-from debrief.services.sql_statements import install_statement_counter
-from debrief.services.storage import LocalStorage
+from debrief.runtime import open_runtime
+from debrief.services.queue.dispatch import InlineDispatcher
 
 log = logging.getLogger(__name__)
 
 MULTIPART_OVERHEAD_BYTES = 256 * 1024
-
-
-async def healthz(request: Request) -> Response:
-    return JSONResponse({"status": "ok"})
-
-
-async def readyz(request: Request) -> Response:
-    """Database, storage and queue reachable."""
-    runtime: Runtime = request.app.state.runtime
-    checks: dict[str, str] = {}
-    try:
-        await connections.get("default").execute_query("SELECT 1")
-        checks["database"] = "ok"
-    except Exception as error:
-        checks["database"] = f"error: {type(error).__name__}"
-    try:
-        await runtime.storage.check()
-        checks["storage"] = "ok"
-    except Exception as error:
-        checks["storage"] = f"error: {type(error).__name__}"
-    if isinstance(runtime.dispatcher, InlineDispatcher):
-        checks["queue"] = "inline"
-    else:
-        try:
-            await runtime.dispatcher.pool.ping()
-            checks["queue"] = "ok"
-        except Exception as error:
-            checks["queue"] = f"error: {type(error).__name__}"
-    ready = all(not v.startswith("error") for v in checks.values())
-    return JSONResponse(checks, status_code=200 if ready else 503)
-
-
-async def metrics(request: Request) -> Response:
-    try:
-        for status, count in (await count_active_jobs()).items():
-            QUEUE_DEPTH.labels(status.value).set(count)
-    except Exception as error:  # the database is down: still serve what the process knows
-        log.warning("queue depth unavailable: %s", error)
-    return Response(generate_latest(), media_type=CONTENT_TYPE_LATEST)
-
-
-async def local_file(request: Request) -> Response:
-    """Serve a local object for a valid, unexpired signature; 403 otherwise."""
-    storage = request.app.state.runtime.storage
-    if not isinstance(storage, LocalStorage):
-        return PlainTextResponse("Not found", status_code=404)
-    key = request.path_params["key"]
-    expires = request.query_params.get("expires", "")
-    signature = request.query_params.get("signature", "")
-    if not storage.verify(key, expires=expires, signature=signature):
-        return PlainTextResponse("Forbidden: bad or expired signature", status_code=403)
-    path = storage.path_for(key)
-    if not path.is_file():
-        return PlainTextResponse("Not found", status_code=404)
-    STORAGE_REQUESTS.labels("GetObject").inc()
-    ledger = request.app.state.runtime.ledger
-    ledger.record_storage_request("GetObject", key=key)
-    ledger.record_bytes_downloaded(path.stat().st_size, key=key)
-    return FileResponse(path, media_type="audio/ogg")
 
 
 def create_app(settings: Settings | None = None) -> Starlette:
@@ -133,10 +68,10 @@ def create_app(settings: Settings | None = None) -> Starlette:
     )
     routes = [
         Route("/graphql", graphql, methods=["GET", "POST"]),  # first: the hot path matches first
-        Route("/healthz", healthz),
-        Route("/readyz", readyz),
-        Route("/metrics", metrics),
-        Route("/files/{key:path}", local_file),
+        Route("/healthz", ops.healthz),
+        Route("/readyz", ops.readyz),
+        Route("/metrics", ops.metrics),
+        Route("/files/{key:path}", ops.local_file),
         Route(
             "/api/v1/interviewer/{interview_key}/results/{session_id}/data",
             rest.session_data,

@@ -35,7 +35,7 @@ def cmd_migrate(args: argparse.Namespace, settings: Settings) -> None:
 
 
 def cmd_keys_create(args: argparse.Namespace, settings: Settings) -> None:
-    from debrief.services.auth import create_api_key
+    from debrief.services.auth.credentials import create_api_key
 
     async def work() -> None:
         key = await create_api_key(args.org)
@@ -83,7 +83,7 @@ async def _with_runtime(settings: Settings, work: Callable[[Runtime], Awaitable[
 def cmd_lifecycle_plan(args: argparse.Namespace, settings: Settings) -> None:
     from datetime import UTC, datetime
 
-    from debrief.services.lifecycle import format_plan, plan_from_database
+    from debrief.services.lifecycle.rules import format_plan, plan_from_database
 
     async def work() -> None:
         print(format_plan(await plan_from_database(settings, now=datetime.now(UTC))))
@@ -95,7 +95,7 @@ def cmd_lifecycle_apply(args: argparse.Namespace, settings: Settings) -> None:
     import json
     from datetime import UTC, datetime
 
-    from debrief.services import lifecycle
+    from debrief.services.lifecycle import rules as lifecycle
 
     async def work(runtime: Runtime) -> None:
         plan = await lifecycle.plan_from_database(settings, now=datetime.now(UTC))
@@ -123,7 +123,8 @@ def cmd_lifecycle_apply(args: argparse.Namespace, settings: Settings) -> None:
 def cmd_lifecycle_sync(args: argparse.Namespace, settings: Settings) -> None:
     from datetime import UTC, datetime
 
-    from debrief.services import archive, lifecycle
+    from debrief.services.lifecycle import archive
+    from debrief.services.lifecycle import rules as lifecycle
 
     async def work(runtime: Runtime) -> None:
         report = await archive.sync_with_bucket_rules(
@@ -140,7 +141,7 @@ def cmd_lifecycle_sync(args: argparse.Namespace, settings: Settings) -> None:
 def cmd_retention_sweep(args: argparse.Namespace, settings: Settings) -> None:
     from datetime import UTC, datetime
 
-    from debrief.services.retention import sweep_retention
+    from debrief.services.retention.sweep import sweep_retention
 
     async def work(runtime: Runtime) -> None:
         report = await sweep_retention(

@@ -93,7 +93,7 @@ class Settings(BaseSettings):
     retention_sweep_interval_s: float = 6 * 3600  # inline mode; arq runs it daily by cron
     storage_class_sync_interval_s: float = 24 * 3600  # inline mode; arq runs it daily by cron
 
-    # storage lifecycle (see debrief/services/lifecycle_plan.py)
+    # storage lifecycle (see debrief/services/lifecycle/plan.py)
     lifecycle_transition_days: dict[str, int] = Field(
         default_factory=lambda: {
             "STANDARD_IA": 30,

@@ -14,7 +14,7 @@ from typing import Any, TextIO
 import structlog
 from structlog.typing import EventDict, Processor
 
-from debrief.middleware import request_id_var
+from debrief.http.middleware import request_id_var
 
 REDACTED = "[REDACTED]"
 _SECRET_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (

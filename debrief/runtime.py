@@ -8,11 +8,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from debrief.config import Settings
-from debrief.jobs.dispatch import ArqDispatcher, InlineDispatcher
-from debrief.services.cache import ResultCache, build_cache
+from debrief.kit.cache import ResultCache, build_cache
 from debrief.services.costs import CostLedger
-from debrief.services.storage import StorageBackend, open_storage
-from debrief.services.transcription.circuit import RedisCircuitState
+from debrief.services.openai.circuit import RedisCircuitState
+from debrief.services.queue.dispatch import ArqDispatcher, InlineDispatcher
+from debrief.services.storage.backends import StorageBackend, open_storage
 
 
 @dataclass

@@ -104,7 +104,7 @@ async def open_api(settings: Settings) -> AsyncIterator[ApiClient]:
 
     from debrief.app import create_app
     from debrief.db import run_migrations
-    from debrief.jobs.dispatch import InlineDispatcher
+    from debrief.services.queue.dispatch import InlineDispatcher
 
     # Tortoise caches insert SQL per connection name; both stacks call theirs "default".
     EXECUTOR_CACHE.clear()
@@ -187,7 +187,7 @@ class ApiClient:
         )
 
     async def new_key(self, org: str | None = None) -> str:
-        from debrief.services.auth import create_api_key
+        from debrief.services.auth.credentials import create_api_key
 
         return await create_api_key(org or f"org-{uuid.uuid4().hex[:8]}")
 

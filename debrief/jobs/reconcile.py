@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 from arq.jobs import Job as ArqJob
 from arq.jobs import JobStatus as ArqJobStatus
 
-from debrief.jobs.dispatch import ArqDispatcher
 from debrief.models import Job, JobStatus
+from debrief.services.queue.dispatch import ArqDispatcher
 
 if TYPE_CHECKING:
     from debrief.runtime import Runtime

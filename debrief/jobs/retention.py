@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from debrief.services.retention import sweep_retention
+from debrief.services.retention.sweep import sweep_retention
 
 if TYPE_CHECKING:
     from debrief.runtime import Runtime

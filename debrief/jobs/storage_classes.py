@@ -10,7 +10,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from debrief.services import archive, lifecycle
+from debrief.services.lifecycle import archive
+from debrief.services.lifecycle import rules as lifecycle
 
 if TYPE_CHECKING:
     from debrief.runtime import Runtime

@@ -11,10 +11,10 @@ from typing import TYPE_CHECKING
 
 from debrief.models import Job, Recording, RecordingStatus, Session
 from debrief.services import transcription as stt
-from debrief.services.archive import read_recording_object
 from debrief.services.audio import build_trimmed_copy
+from debrief.services.lifecycle.archive import read_recording_object
 from debrief.services.sessions import bump_version, maybe_start_analysis
-from debrief.services.transcripts import find_reusable, reused, save_transcript, silent
+from debrief.services.transcription.store import find_reusable, reused, save_transcript, silent
 from debrief.services.unit_of_work import unit_of_work
 
 if TYPE_CHECKING:

@@ -9,8 +9,8 @@ from debrief.resolvers.context import Context
 from debrief.resolvers.mutations import typed_errors
 from debrief.schema.payloads import SetQuestionRubricPayload
 from debrief.schema.types import Interview
-from debrief.services import access
 from debrief.services.analysis import set_question_rubric as set_rubric
+from debrief.services.auth import access
 
 Info = strawberry.Info[Context, None]
 

@@ -9,8 +9,10 @@ from starlette.requests import Request
 
 from debrief.errors import ForbiddenError
 from debrief.resolvers.loaders import Loaders
-from debrief.services import access, downloads, sessions
-from debrief.services.auth import Principal
+from debrief.services import sessions
+from debrief.services.auth import access
+from debrief.services.auth.credentials import Principal
+from debrief.services.storage import downloads
 
 if TYPE_CHECKING:
     from debrief.models import Interview, Recording

@@ -8,7 +8,7 @@ import strawberry
 
 from debrief.resolvers.context import Context
 from debrief.schema.types import CostGroup, CostLine, CostReport, SessionCost
-from debrief.services import access
+from debrief.services.auth import access
 from debrief.services.costs import CostSummary, build_cost_report
 from debrief.services.costs.counterfactual import Line
 

@@ -8,7 +8,8 @@ from debrief.resolvers.context import Context
 from debrief.resolvers.mutations import typed_errors
 from debrief.schema.payloads import RequestRestorePayload, RestoreRequested
 from debrief.schema.types import Recording
-from debrief.services import access, archive
+from debrief.services.auth import access
+from debrief.services.lifecycle import archive
 
 Info = strawberry.Info[Context, None]
 

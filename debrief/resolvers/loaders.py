@@ -19,7 +19,7 @@ from tortoise.models import Model
 from debrief import models
 from debrief.errors import DebriefError
 from debrief.services import sessions
-from debrief.services.auth import Principal
+from debrief.services.auth.credentials import Principal
 
 M = TypeVar("M", bound=Model)
 

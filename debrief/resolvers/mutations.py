@@ -13,10 +13,8 @@ import strawberry
 from strawberry.file_uploads import Upload
 
 from debrief.errors import DebriefError, ForbiddenError, NotFoundError
-from debrief.jobs.outbox import add_job
 from debrief.models import JobKind, RecordingStatus
 from debrief.resolvers.context import Context
-from debrief.resolvers.uploads import spooled_path
 from debrief.schema.errors import to_user_error
 from debrief.schema.inputs import CreateInterviewInput
 from debrief.schema.payloads import (
@@ -30,8 +28,13 @@ from debrief.schema.payloads import (
     UploadRecordingPayload,
 )
 from debrief.schema.types import Interview, Recording, Session, StartSessionResult
-from debrief.services import access, erasure, interviews, sessions, uploads
+from debrief.services import interviews, sessions
+from debrief.services.auth import access
+from debrief.services.queue.outbox import add_job
+from debrief.services.retention import erasure
 from debrief.services.unit_of_work import unit_of_work
+from debrief.services.uploads import store as uploads
+from debrief.services.uploads.spool import spooled_path
 
 Info = strawberry.Info[Context, None]
 P = ParamSpec("P")

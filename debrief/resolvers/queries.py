@@ -8,8 +8,8 @@ import strawberry
 
 from debrief.resolvers.context import Context
 from debrief.schema.types import CostReport, Interview, Recording, Session
-from debrief.services import access
-from debrief.services.auth import Interviewer
+from debrief.services.auth import access
+from debrief.services.auth.credentials import Interviewer
 
 Info = strawberry.Info[Context, None]
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from debrief.errors import InterviewKeyTaken, InvalidInput
 from debrief.models import Interview, Question
-from debrief.services.auth import Interviewer
+from debrief.services.auth.credentials import Interviewer
 
 KEY_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$")
 

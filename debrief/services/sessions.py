@@ -10,7 +10,6 @@ from tortoise.expressions import F, Q
 
 from debrief.config import Settings
 from debrief.errors import ForbiddenError, NotFoundError, SessionNotInProgress
-from debrief.jobs.outbox import add_job
 from debrief.models import (
     Interview,
     JobKind,
@@ -19,8 +18,15 @@ from debrief.models import (
     Session,
     SessionStatus,
 )
-from debrief.services.access import find_visible_interview
-from debrief.services.auth import Anonymous, Candidate, Interviewer, Principal, issue_upload_token
+from debrief.services.auth.access import find_visible_interview
+from debrief.services.auth.credentials import (
+    Anonymous,
+    Candidate,
+    Interviewer,
+    Principal,
+    issue_upload_token,
+)
+from debrief.services.queue.outbox import add_job
 from debrief.services.unit_of_work import UnitOfWork
 
 MAX_PAGE_SIZE = 100

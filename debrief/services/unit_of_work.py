@@ -12,7 +12,7 @@ from uuid import UUID
 
 from tortoise.transactions import in_transaction
 
-from debrief.services.storage import StorageBackend
+from debrief.services.storage.backends import StorageBackend
 
 log = logging.getLogger(__name__)
 

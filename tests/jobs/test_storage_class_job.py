@@ -1,12 +1,12 @@
 """The daily storage-class sync on storage without lifecycle rules: nothing to do, no error
-(tests/api/test_lifecycle.py follows a moved object on S3)."""
+(tests/http/test_lifecycle.py follows a moved object on S3)."""
 
 from __future__ import annotations
 
 import pytest
 
 from debrief.jobs.storage_classes import storage_class_sync_job
-from debrief.services.metrics import STORAGE_REQUESTS
+from debrief.metrics import STORAGE_REQUESTS
 from tests.conftest import ApiClient
 
 pytestmark = pytest.mark.parametrize("stack", ["sqlite-local"], indirect=True)

@@ -38,7 +38,7 @@ from debrief.services.analysis.records import (
 from debrief.services.analysis.reply import SESSION_SCHEMA_NAME, batch_schema, parse_batch_reply
 from debrief.services.analysis.rubrics import generate_rubrics
 from debrief.services.costs import CostLedger
-from debrief.services.transcription.circuit import CircuitBreaker
+from debrief.services.openai.circuit import CircuitBreaker
 
 ReuseLookup = Callable[[Sequence[str]], Awaitable[dict[str, AnswerVerdict]]]
 NO_TRANSCRIPT_NOTE = "Transcription failed, so the answer was not assessed."

@@ -20,11 +20,11 @@ from typing import Any, Generic, TypeVar
 from openai import AsyncOpenAI
 
 from debrief.config import Settings
+from debrief.metrics import PROVIDER_CALLS
 from debrief.services.analysis.errors import AnalysisProviderFailed, AnalysisReplyInvalid
 from debrief.services.costs import CostLedger
-from debrief.services.metrics import PROVIDER_CALLS
-from debrief.services.transcription.circuit import CircuitBreaker
-from debrief.services.transcription.failures import (
+from debrief.services.openai.circuit import CircuitBreaker
+from debrief.services.openai.failures import (
     DEFAULT_POLICIES,
     Action,
     DeferJob,

@@ -12,13 +12,13 @@ from tortoise.expressions import F
 
 from debrief.errors import InvalidInput, NotFoundError
 from debrief.models import Interview, Question, Session
-from debrief.services.access import parse_uuid
 from debrief.services.analysis.client import ChatClient, Completed
 from debrief.services.analysis.keys import sha256_text
 from debrief.services.analysis.prompt import ref_for, rubric_messages
 from debrief.services.analysis.records import QuestionSource
 from debrief.services.analysis.reply import RUBRIC_SCHEMA_NAME, parse_rubric_reply, rubric_schema
-from debrief.services.auth import Interviewer
+from debrief.services.auth.access import parse_uuid
+from debrief.services.auth.credentials import Interviewer
 
 MAX_RUBRIC_CHARS = 2000  # a rubric rides in every prompt of its question
 GENERATED = "generated"

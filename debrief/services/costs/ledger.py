@@ -10,6 +10,7 @@ import logging
 from collections import Counter
 from uuid import UUID
 
+from debrief.metrics import BILLED_SECONDS, COST_USD, TOKENS
 from debrief.models import CostEvent
 from debrief.prices import PriceTable
 from debrief.services.costs import pricing
@@ -25,7 +26,6 @@ from debrief.services.costs.events import (
     Unit,
 )
 from debrief.services.costs.scope import CostScope, current_scope, scope_from_object_key
-from debrief.services.metrics import BILLED_SECONDS, COST_USD, TOKENS
 
 log = logging.getLogger(__name__)
 

@@ -1,8 +1,7 @@
 """Speech to text: OpenAI first (trimmed audio, retry policy by failure class), local fallback."""
 
-from debrief.services.transcription.chain import Attempt, TranscriptionChain
-from debrief.services.transcription.circuit import CircuitBreaker
-from debrief.services.transcription.failures import (
+from debrief.services.openai.circuit import CircuitBreaker
+from debrief.services.openai.failures import (
     DEFAULT_POLICIES,
     Action,
     DeferJob,
@@ -14,6 +13,7 @@ from debrief.services.transcription.failures import (
     classify,
     retry_after_s,
 )
+from debrief.services.transcription.chain import Attempt, TranscriptionChain
 from debrief.services.transcription.local import LocalTranscriber, ModelSpec, load_model
 from debrief.services.transcription.openai import OpenAITranscriber, audio_duration_s
 from debrief.services.transcription.result import Segment, TimeMap, TranscriptResult

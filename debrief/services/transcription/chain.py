@@ -20,9 +20,9 @@ from pathlib import Path
 from typing import Protocol
 
 from debrief.config import Settings
-from debrief.services.metrics import PROVIDER_CALLS
-from debrief.services.transcription.circuit import CircuitBreaker
-from debrief.services.transcription.failures import (
+from debrief.metrics import PROVIDER_CALLS
+from debrief.services.openai.circuit import CircuitBreaker
+from debrief.services.openai.failures import (
     DEFAULT_POLICIES,
     Action,
     DeferJob,

@@ -17,7 +17,7 @@ from openai.types.audio import Transcription, TranscriptionVerbose
 from openai.types.audio.transcription import UsageDuration
 
 from debrief.config import Settings
-from debrief.services.transcription.failures import TranscriptEmpty, TranscriptLowConfidence
+from debrief.services.openai.failures import TranscriptEmpty, TranscriptLowConfidence
 from debrief.services.transcription.result import Segment, TimeMap, TranscriptResult
 
 # verbose_json names the language in full; we store ISO 639-1 like the local model.

@@ -4,6 +4,7 @@ one call per session, splits past the budget, invalid replies, never paying twic
 from __future__ import annotations
 
 from debrief.config import Settings
+from debrief.metrics import TOKENS
 from debrief.models import (
     AnswerAnalysis,
     JobStatus,
@@ -16,7 +17,6 @@ from debrief.models import (
 )
 from debrief.runtime import open_runtime
 from debrief.services.analysis.reply import RUBRIC_SCHEMA_NAME, SESSION_SCHEMA_NAME
-from debrief.services.metrics import TOKENS
 from tests.fakes import FakeOpenAIServer, Fault
 from tests.services.analysis.conftest import CODEWORDS, build_session, run_analysis
 

@@ -14,7 +14,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")  # nothing may be downloaded
 from debrief.config import Settings
 from debrief.services.transcription import LocalTranscriber
 from tests.fakes import FakeOpenAIServer
-from tests.services.transcription.support import FIXTURES, ShiftedTimeMap, write_opus
+from tests.support.transcription import FIXTURES, ShiftedTimeMap, write_opus
 
 SHARED_AUDIO = FIXTURES.parents[2] / "shared" / "audio"
 

@@ -14,7 +14,7 @@ import pytest_asyncio
 
 from debrief.services.transcription import audio_duration_s
 from tests.fakes import FakeOpenAIServer, Fault
-from tests.services.transcription.support import FIXTURES, JFK_REFERENCE, word_error_rate
+from tests.support.transcription import FIXTURES, JFK_REFERENCE, word_error_rate
 
 ANSWER_SCHEMA = {
     "type": "object",

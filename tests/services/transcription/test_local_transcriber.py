@@ -8,7 +8,7 @@ from pathlib import Path
 
 from debrief.config import Settings
 from debrief.services.transcription import LocalTranscriber, ModelSpec, load_model
-from tests.services.transcription.support import FIXTURES, JFK_REFERENCE, word_error_rate
+from tests.support.transcription import FIXTURES, JFK_REFERENCE, word_error_rate
 
 
 async def test_transcribes_real_speech_with_a_low_word_error_rate(
@@ -59,10 +59,14 @@ async def test_transcribing_does_not_block_the_event_loop(
             last = now
 
     ticker = asyncio.create_task(tick())
+    started = time.perf_counter()
     try:
         await local_transcriber.transcribe(jfk_flac)
     finally:
         ticker.cancel()
+    elapsed = time.perf_counter() - started
 
+    # A model run on the loop shows as one gap as long as the whole transcription; a loaded
+    # machine only stretches every gap a little. Relative, so it holds on a busy CI box.
     assert len(gaps) >= 10  # the loop kept running while the model worked
-    assert max(gaps) < 0.3, f"event loop stalled for {max(gaps):.3f} s"
+    assert max(gaps) < elapsed / 2, f"event loop stalled {max(gaps):.3f} s of {elapsed:.3f} s"

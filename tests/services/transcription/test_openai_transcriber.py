@@ -16,7 +16,7 @@ from debrief.services.transcription import (
     audio_duration_s,
 )
 from tests.fakes import FakeOpenAIServer, Fault
-from tests.services.transcription.support import JFK_REFERENCE, ShiftedTimeMap, word_error_rate
+from tests.support.transcription import JFK_REFERENCE, ShiftedTimeMap, word_error_rate
 
 
 def test_the_client_leaves_retries_to_the_chain(settings: Settings) -> None:

@@ -18,7 +18,7 @@ from debrief.services.transcription import (
     TranscriptionChain,
 )
 from tests.fakes import FakeOpenAIServer, Fault
-from tests.services.transcription.support import (
+from tests.support.transcription import (
     JFK_REFERENCE,
     ManualClock,
     RecordedSleeps,

@@ -1,0 +1,219 @@
+"""The GraphQL view: authenticates every request, and answers versioned reads from the cache.
+
+A read whose every field is covered by ``Session.version`` (see ``resolvers/cacheable.py``) is
+looked up before Strawberry runs: authentication and the versions of what it reads come from
+the database on every request (``services/fresh_reads``: never stale, and cheap), then the
+stored response bytes are sent as they are. A miss runs Strawberry as usual and stores what it
+answered under the same key.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+from uuid import UUID
+
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.types import Message, Receive, Scope, Send
+from starlette.websockets import WebSocket
+from strawberry.asgi import GraphQL
+from strawberry.http import GraphQLRequestData
+
+from debrief.http.cacheable import CacheablePlan, plan_operation
+from debrief.resolvers.context import Context
+from debrief.runtime import Runtime
+from debrief.services.auth.credentials import Candidate, Interviewer, Principal, authenticate
+from debrief.services.costs import CostScope, set_request_scope
+from debrief.services.reads.fresh import VersionKey, fresh_reads
+from debrief.services.reads.response_cache import (
+    CachedRead,
+    read_identity,
+    response_cache,
+    response_key,
+    version_keys,
+)
+
+PLAN_CACHE_SIZE = 256
+MAX_READ_BODY_BYTES = 64 * 1024  # a read document and its variables; larger goes the long way
+PARSED_CACHE_SIZE = 512
+MAX_PARSED_BODY_BYTES = 8 * 1024  # bodies remembered parsed: at most 4 MB in all
+STATE_KEY = "debrief_read"  # in scope["state"]: what the fast path learnt, for the slow one
+JSON_HEADERS = [(b"content-type", b"application/json")]
+
+
+@dataclass(frozen=True)
+class CacheableRead:
+    """A request body that asks a versioned read, parsed: what its cache key is made of."""
+
+    plan: CacheablePlan
+    variables: dict[str, Any] | None
+    keys: list[VersionKey]  # the versions it depends on, in a fixed order
+    identity: str  # document, operation and variables, canonically
+
+
+@dataclass(frozen=True)
+class PendingRead:
+    """A cacheable read that missed: who asked, and the key its answer is stored under."""
+
+    principal: Principal
+    key: str
+    read: CacheableRead
+
+
+class DebriefGraphQL(GraphQL[Context, None]):
+    def __init__(self, schema: Any, **options: Any) -> None:
+        super().__init__(schema, **options)
+        graphql_schema = schema._schema  # graphql-core's schema, to type the document's fields
+        self._plan = lru_cache(maxsize=PLAN_CACHE_SIZE)(
+            lambda query, operation_name: plan_operation(graphql_schema, query, operation_name)
+        )
+        # The same body (a dashboard polling a session) is parsed once, not once per request.
+        self._parse_small = lru_cache(maxsize=PARSED_CACHE_SIZE)(self._parse)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope["method"] == "POST":
+            content_type, length, authorization = _read_headers(scope)
+            if (
+                content_type == b"application/json"
+                and length is not None
+                and length <= MAX_READ_BODY_BYTES
+            ):
+                body = await _read_body(receive)
+                if await self._answer_from_cache(scope, authorization, body, send):
+                    return
+                receive = _replay(body, receive)
+        await super().__call__(scope, receive, send)
+
+    def _parse(self, body: bytes) -> CacheableRead | None:
+        """The read a JSON body asks for, if the response cache may answer it."""
+        try:
+            data = json.loads(body)
+        except ValueError:
+            return None
+        if not isinstance(data, dict) or not isinstance(data.get("query"), str):
+            return None
+        operation_name, variables = data.get("operationName"), data.get("variables")
+        if not isinstance(variables, dict | None) or not isinstance(operation_name, str | None):
+            return None
+        plan = self._plan(data["query"], operation_name)
+        if plan is None:
+            return None
+        keys = version_keys((r.kind, r.id_from(variables)) for r in plan.reads)
+        if keys is None:
+            return None
+        identity = read_identity(
+            document_sha256=plan.document_sha256,
+            operation_name=operation_name,
+            variables=variables,
+        )
+        return CacheableRead(plan, variables, keys, identity)
+
+    async def _answer_from_cache(
+        self, scope: Scope, authorization: str | None, body: bytes, send: Send
+    ) -> bool:
+        """Send the cached answer of a versioned read; on a miss, leave what a fill needs."""
+        runtime: Runtime = scope["app"].state.runtime
+        cache = response_cache(runtime)
+        if cache is None:
+            return False
+        read = self._parse_small(body) if len(body) <= MAX_PARSED_BODY_BYTES else self._parse(body)
+        if read is None:
+            return False
+        principal, versions = await fresh_reads(runtime).check(authorization, read.keys)
+        state = scope.setdefault("state", {})
+        state["debrief_principal"] = principal
+        if not isinstance(principal, Interviewer | Candidate) or None in versions:
+            return False  # nothing to keep for anonymous callers or for what does not exist
+        key = response_key(read.identity, principal.scope, versions)  # type: ignore[arg-type]
+        cached = await cache.get(key)
+        if not isinstance(cached, CachedRead):
+            state[STATE_KEY] = PendingRead(principal, key, read)
+            return False
+        state["graphql_operation"] = read.plan.label  # the request metric's label
+        if isinstance(principal, Interviewer):  # a cached read is still a result view
+            for session_id in cached.viewed_session_ids:
+                runtime.ledger.record_result_view(session_id, principal.organization_id)
+        headers = [*JSON_HEADERS, (b"content-length", str(len(cached.body)).encode())]
+        await send({"type": "http.response.start", "status": 200, "headers": headers})
+        await send({"type": "http.response.body", "body": cached.body})
+        return True
+
+    async def get_context(self, request: Request | WebSocket, response: Any) -> Context:
+        runtime: Runtime = request.app.state.runtime
+        principal = request.scope.get("state", {}).get("debrief_principal")
+        if principal is None:
+            principal = await authenticate(request.headers.get("authorization"))
+        if isinstance(principal, Interviewer):  # costs of this request are theirs
+            set_request_scope(CostScope(organization_id=principal.organization_id))
+        elif isinstance(principal, Candidate):
+            set_request_scope(CostScope(session_id=principal.session_id))
+        return Context(request=request, runtime=runtime, principal=principal, response=response)
+
+    async def execute_single(  # type: ignore[override]
+        self,
+        request: Request,
+        request_adapter: Any,
+        sub_response: Response,
+        context: Context,
+        root_value: Any,
+        request_data: GraphQLRequestData,
+    ) -> Any:
+        result = await super().execute_single(
+            request, request_adapter, sub_response, context, root_value, request_data
+        )
+        pending: PendingRead | None = request.scope.get("state", {}).pop(STATE_KEY, None)
+        cache = response_cache(context.runtime)
+        if pending is None or cache is None or result.errors or sub_response.status_code:
+            return result
+        encoded = self.encode_json(await self.process_result(request=request, result=result))
+        body = encoded.encode() if isinstance(encoded, str) else encoded
+        data = result.data or {}
+        viewed = tuple(
+            UUID(str(r.id_from(pending.read.variables)))
+            for r in pending.read.plan.reads
+            if r.kind == "session" and data.get(r.response_name) is not None
+        )
+        await cache.set(pending.key, CachedRead(body, viewed))
+        return result
+
+
+def _read_headers(scope: Scope) -> tuple[bytes | None, int | None, str | None]:
+    """Content type (no parameters), declared length and Authorization, in one pass."""
+    content_type = length = authorization = None
+    for name, value in scope["headers"]:
+        if name == b"content-type":
+            content_type = value.split(b";", 1)[0].strip()
+        elif name == b"content-length":
+            length = int(value) if value.isdigit() else None
+        elif name == b"authorization":
+            authorization = value.decode("latin-1")
+    return content_type, length, authorization
+
+
+async def _read_body(receive: Receive) -> bytes:
+    chunks = []
+    while True:
+        message = await receive()
+        if message["type"] != "http.request":
+            break
+        chunks.append(message.get("body", b""))
+        if not message.get("more_body", False):
+            break
+    return b"".join(chunks)
+
+
+def _replay(body: bytes, receive: Receive) -> Receive:
+    """The body once more, for Strawberry, then whatever the client sends next."""
+    replayed = False
+
+    async def replay() -> Message:
+        nonlocal replayed
+        if not replayed:
+            replayed = True
+            return {"type": "http.request", "body": body, "more_body": False}
+        return await receive()
+
+    return replay

@@ -1,0 +1,74 @@
+"""The Schema: Query and Mutation wired to the thin resolvers."""
+
+from __future__ import annotations
+
+import strawberry
+from graphql.error import GraphQLError
+from strawberry.extensions import (
+    AddValidationRules,
+    MaskErrors,
+    ParserCache,
+    QueryDepthLimiter,
+    ValidationCache,
+)
+
+from debrief.errors import DebriefError
+from debrief.http.middleware import GraphQLOperationLabel
+from debrief.resolvers import analysis, lifecycle, mutations, queries
+from debrief.schema.errors import Conflict, Forbidden, InvalidAudio, NotFound, TooLarge
+from debrief.schema.types import CostReport, Interview, Recording, Session
+
+
+@strawberry.type
+class Query:
+    interview: Interview | None = strawberry.field(resolver=queries.interview)
+    session: Session | None = strawberry.field(resolver=queries.session)
+    recording: Recording | None = strawberry.field(resolver=queries.recording)
+    cost_report: CostReport = strawberry.field(resolver=queries.cost_report)
+
+
+@strawberry.type
+class Mutation:
+    create_interview = strawberry.mutation(resolver=mutations.create_interview)
+    start_session = strawberry.mutation(resolver=mutations.start_session)
+    upload_recording = strawberry.mutation(resolver=mutations.upload_recording)
+    submit_session = strawberry.mutation(resolver=mutations.submit_session)
+    retranscribe_recording = strawberry.mutation(resolver=mutations.retranscribe_recording)
+    reanalyze_session = strawberry.mutation(resolver=mutations.reanalyze_session)
+    delete_session = strawberry.mutation(resolver=mutations.delete_session)
+    set_question_rubric = strawberry.mutation(resolver=analysis.set_question_rubric)
+    request_recording_restore = strawberry.mutation(resolver=lifecycle.request_recording_restore)
+
+
+def _should_mask(error: GraphQLError) -> bool:
+    """Exceptions nobody expected are masked (and logged). Expected domain errors and
+    GraphQL's own (syntax, validation, variables, depth) keep their message: they are the
+    client's to fix."""
+    original = error.original_error
+    return original is not None and not isinstance(original, DebriefError)
+
+
+MAX_QUERY_DEPTH = 12
+# Built once: QueryDepthLimiter makes a new rule class per instance, and the validation cache
+# is keyed by the rules, so a limiter made per request would miss it (and validate) every time.
+DEPTH_RULES = QueryDepthLimiter(max_depth=MAX_QUERY_DEPTH).validation_rules
+
+
+def build_schema() -> strawberry.Schema:
+    """Extensions are factories, so no state is shared between schemas or requests."""
+    return strawberry.Schema(
+        query=Query,
+        mutation=Mutation,
+        types=[InvalidAudio, TooLarge, NotFound, Forbidden, Conflict],
+        extensions=[
+            lambda: AddValidationRules(DEPTH_RULES),
+            lambda: ParserCache(maxsize=256),
+            lambda: ValidationCache(maxsize=256),
+            lambda: MaskErrors(should_mask_error=_should_mask),
+            GraphQLOperationLabel,
+        ],
+    )
+
+
+if __name__ == "__main__":  # python -m debrief.http.schema > schema.graphql
+    print(build_schema().as_str())

@@ -1,0 +1,1 @@
+"""Forgetting: erasure of one session, and the retention sweep that erases expired ones."""

@@ -1,0 +1,87 @@
+"""Erasure: a session's objects first, then its rows, then its cache entries.
+
+Objects go first so a failure never leaves an object without the row that names it: a rerun
+finds the rows and finishes the job (deleting an object that is already gone is a no-op).
+Cache entries go last, once no row is left that a reader could repopulate them from.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from debrief.kit.cache import ResultCache
+from debrief.models import AnswerAnalysis, Job, Recording, Session, SessionAnalysis, Transcript
+from debrief.services.storage.backends import StorageBackend
+from debrief.services.storage.downloads import forget_urls
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class ErasureCounts:
+    recordings: int
+    objects: int
+    transcripts: int
+    analyses: int
+    jobs: int = 0
+
+
+@dataclass(frozen=True)
+class SessionInventory:
+    """What a session holds: its recordings, their object keys and the row counts."""
+
+    recordings: list[Recording]
+    object_keys: list[str]
+    counts: ErasureCounts
+
+
+async def inventory_session(session: Session) -> SessionInventory:
+    """Count what erasing a session would remove, without removing anything."""
+    recordings = await Recording.filter(session_id=session.id)
+    recording_ids = [r.id for r in recordings]
+    keys = [
+        key for r in recordings for key in (r.object_key, r.original_object_key) if key is not None
+    ]
+    analyses = await AnswerAnalysis.filter(recording_id__in=recording_ids).count()
+    analyses += await SessionAnalysis.filter(session_id=session.id).count()
+    counts = ErasureCounts(
+        recordings=len(recordings),
+        objects=len(keys),
+        transcripts=await Transcript.filter(recording_id__in=recording_ids).count(),
+        analyses=analyses,
+        jobs=await Job.filter(subject_id__in=[*recording_ids, session.id]).count(),
+    )
+    return SessionInventory(recordings, keys, counts)
+
+
+def result_cache_keys(session: Session, recordings: list[Recording]) -> list[str]:
+    """Result-cache keys that may hold a session's data (cache writers use these names)."""
+    return [f"session:{session.id}", *(f"recording:{r.id}" for r in recordings)]
+
+
+async def erase_session(
+    session: Session, *, storage: StorageBackend, cache: ResultCache, url_cache: ResultCache
+) -> ErasureCounts:
+    """Delete everything a session holds: objects, transcripts, analyses, jobs, rows, cache."""
+    inventory = await inventory_session(session)
+    for key in inventory.object_keys:
+        await storage.delete(key)
+    recording_ids = [r.id for r in inventory.recordings]
+    await Job.filter(subject_id__in=[*recording_ids, session.id]).delete()
+    await session.delete()  # cascades to recordings, transcripts, analyses, upload tokens
+    for key in result_cache_keys(session, inventory.recordings):
+        await cache.delete(key)
+    for recording_id in recording_ids:
+        await forget_urls(url_cache, recording_id)
+    counts = inventory.counts
+    log.info(
+        "erased session %s: %d recordings, %d objects, %d transcripts, %d analyses, %d jobs",
+        session.id,
+        counts.recordings,
+        counts.objects,
+        counts.transcripts,
+        counts.analyses,
+        counts.jobs,
+    )
+    return counts

@@ -1,0 +1,116 @@
+"""Storing an answer: validate and compact the audio, write the object, then commit the row.
+
+Order matters for "nothing lost or half-written": the object is written before the row is
+committed and deleted if the commit fails; a retake's old object is deleted only after commit;
+the transcription job is a row in the same transaction and is queued after commit.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+import uuid
+from pathlib import Path
+
+from debrief.config import Settings
+from debrief.errors import NotFoundError, RetakeLimitReached, SessionNotInProgress
+from debrief.models import Interview, JobKind, Question, Recording, Session, SessionStatus
+from debrief.services.audio import PreparedAudio, prepare_audio_async
+from debrief.services.queue.outbox import add_job
+from debrief.services.sessions import bump_version
+from debrief.services.unit_of_work import UnitOfWork
+
+CONTENT_TYPE = "audio/ogg"
+
+
+def object_key(interview: Interview, session: Session, recording_id: uuid.UUID, ext: str) -> str:
+    """Keys carry no user-supplied names."""
+    return f"recordings/{interview.key}/{session.id}/{recording_id}.{ext}"
+
+
+async def find_idempotent(session: Session, idempotency_key: str | None) -> Recording | None:
+    if not idempotency_key:
+        return None
+    return await Recording.filter(session_id=session.id, idempotency_key=idempotency_key).first()
+
+
+async def store_recording(
+    uow: UnitOfWork,
+    *,
+    session: Session,
+    question_id: str,
+    upload_path: Path,
+    idempotency_key: str | None,
+    settings: Settings,
+) -> Recording:
+    """Store one answer for a question of an in-progress session (a retake replaces it).
+
+    A repeated ``idempotency_key`` returns the first result without storing anything.
+    """
+    if (first := await find_idempotent(session, idempotency_key)) is not None:
+        return first
+    if session.status != SessionStatus.IN_PROGRESS:
+        raise SessionNotInProgress()
+    interview: Interview = session.interview  # type: ignore[assignment]
+    question = await Question.filter(id=question_id, interview_id=interview.id).first()
+    if question is None:
+        raise NotFoundError("No such question in this interview.")
+    previous = await Recording.filter(session_id=session.id, question_id=question.id).first()
+    if previous is not None and previous.attempt > interview.max_retakes:
+        raise RetakeLimitReached(
+            f"This question allows {interview.max_retakes} retake(s); none are left."
+        )
+
+    settings.spool_dir.mkdir(parents=True, exist_ok=True)
+    work_dir = Path(tempfile.mkdtemp(prefix="prep-", dir=settings.spool_dir))
+    try:
+        prepared = await prepare_audio_async(upload_path, work_dir=work_dir, settings=settings)
+        recording_id = uuid.uuid4()
+        key = object_key(interview, session, recording_id, "ogg")
+        uow.written_objects.append(key)
+        await uow.storage.put_file(key, prepared.path, content_type=CONTENT_TYPE)
+        original_key = None
+        if settings.keep_original:
+            original_key = f"originals/{interview.key}/{session.id}/{recording_id}.bin"
+            uow.written_objects.append(original_key)
+            await uow.storage.put_file(
+                original_key, upload_path, content_type="application/octet-stream"
+            )
+    finally:
+        shutil.rmtree(work_dir, ignore_errors=True)
+
+    if previous is not None:
+        uow.replaced_objects.append(previous.object_key)
+        if previous.original_object_key:
+            uow.replaced_objects.append(previous.original_object_key)
+        await previous.delete()
+    recording = await Recording.create(
+        id=recording_id,
+        session=session,
+        question=question,
+        attempt=previous.attempt + 1 if previous else 1,
+        idempotency_key=idempotency_key,
+        storage_backend=uow.storage.name,
+        object_key=key,
+        original_object_key=original_key,
+        **_audio_fields(prepared),
+    )
+    await add_job(uow, JobKind.TRANSCRIBE, recording.id)
+    await bump_version(session.id)
+    return recording
+
+
+def _audio_fields(prepared: PreparedAudio) -> dict[str, object]:
+    return {
+        "content_sha256": prepared.sha256,
+        "size_bytes": prepared.size_bytes,
+        "codec": prepared.codec,
+        "container": prepared.container,
+        "sample_rate_hz": prepared.sample_rate_hz,
+        "channels": prepared.channels,
+        "duration_s": prepared.duration_s,
+        "speech_s": prepared.speech_s,
+        "speech_segments": [list(s) for s in prepared.speech_segments],
+        "original_format": prepared.original_format,
+        "original_size_bytes": prepared.original_size_bytes,
+    }
