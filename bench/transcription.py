@@ -30,7 +30,6 @@ from tortoise import Tortoise
 from debrief.config import Settings
 from debrief.db import run_migrations, tortoise_config
 from debrief.jobs.runner import run_job
-from debrief.jobs.transcribe import transcription_chain
 from debrief.models import Interview, Job, JobKind, Question, Recording, Session
 from debrief.runtime import open_runtime
 from debrief.services.audio import prepare_audio
@@ -90,9 +89,9 @@ async def local_rows(repeat: int) -> list[tuple[str, float, float, float]]:
     await Tortoise.init(config=tortoise_config(settings), _enable_global_fallback=True)
     rows = []
     try:
-        async with open_runtime(settings) as runtime:
+        async with open_runtime(settings, run_job=run_job) as runtime:
             stored = await seed(settings, runtime)
-            chain = transcription_chain(runtime)
+            chain = runtime.transcription
             model = _load(chain.local.spec).model
             time_raw(model, stored[0][2])  # warm up both paths
             await time_pipeline(runtime, stored[0][1])
@@ -121,7 +120,7 @@ async def openai_rows() -> list[tuple[str, float, float, float]]:
         await Tortoise.init(config=tortoise_config(settings), _enable_global_fallback=True)
         rows = []
         try:
-            async with open_runtime(settings) as runtime:
+            async with open_runtime(settings, run_job=run_job) as runtime:
                 for name, recording, _ in await seed(settings, runtime):
                     await time_pipeline(runtime, recording)
                     from debrief.models import Transcript

@@ -21,6 +21,7 @@ from debrief.http.graphql_view import DebriefGraphQL
 from debrief.http.middleware import RequestContextMiddleware, UploadGuardMiddleware
 from debrief.http.schema import build_schema
 from debrief.jobs.retention import retention_sweep_job
+from debrief.jobs.runner import run_job
 from debrief.jobs.storage_classes import storage_class_sync_job
 from debrief.kit.periodic import periodic
 from debrief.kit.sql import install_statement_counter
@@ -41,7 +42,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         async with (
             RegisterTortoise(app, config=tortoise_config(settings)),
-            open_runtime(settings) as runtime,
+            open_runtime(settings, run_job=run_job) as runtime,
         ):
             app.state.runtime = runtime
             install_statement_counter(connections.get("default"))

@@ -71,10 +71,11 @@ def cmd_worker(args: argparse.Namespace, settings: Settings) -> None:
 
 
 async def _with_runtime(settings: Settings, work: Callable[[Runtime], Awaitable[None]]) -> None:
+    from debrief.jobs.runner import run_job
     from debrief.runtime import open_runtime
 
     async def inner() -> None:
-        async with open_runtime(settings) as runtime:
+        async with open_runtime(settings, run_job=run_job) as runtime:
             await work(runtime)
 
     await _with_orm(settings, inner)

@@ -1,51 +1,64 @@
-"""The process-wide clients shared by the API and the workers, built once at start-up."""
+"""The process-wide clients shared by the API and the workers, built once at start-up.
+
+Every long-lived client is a typed field of `Runtime`, built in `open_runtime` and closed in
+reverse order when it exits. Services never import this module: callers hand them the
+clients they need. The runtime knows nothing of jobs either; the inline dispatcher runs
+them through the ``run_job`` its caller passes in (``debrief.jobs.runner.run_job``).
+"""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import AsyncExitStack, asynccontextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
+from uuid import UUID
+
+from arq import create_pool
+from arq.connections import RedisSettings
 
 from debrief.config import Settings
 from debrief.kit.cache import ResultCache, build_cache
+from debrief.services.analysis import SessionAnalyzer
 from debrief.services.costs import CostLedger
-from debrief.services.openai.circuit import RedisCircuitState
+from debrief.services.openai.circuit import CircuitBreaker, RedisCircuitState
 from debrief.services.queue.dispatch import ArqDispatcher, InlineDispatcher
+from debrief.services.reads.fresh import FreshReads, open_reader
+from debrief.services.reads.response_cache import ResponseCache
 from debrief.services.storage.backends import StorageBackend, open_storage
+from debrief.services.transcription import TranscriptionChain
+
+JobRunner = Callable[["Runtime", UUID], Awaitable[float | None]]  # seconds to defer, or None
 
 
 @dataclass
 class Runtime:
+    """What one process holds for its lifetime (API or worker alike)."""
+
     settings: Settings
     storage: StorageBackend
     cache: ResultCache
     url_cache: ResultCache
     dispatcher: InlineDispatcher | ArqDispatcher
-    services: dict[str, Any] = field(default_factory=dict)  # lazily built, e.g. transcription
-    ledger: CostLedger = field(default_factory=CostLedger.disabled)  # what external work costs
-
-    def shared_circuit(self, name: str) -> RedisCircuitState | None:
-        """Where worker processes share the circuit ``name`` (Redis in arq mode, else none)."""
-        if not isinstance(self.dispatcher, ArqDispatcher):
-            return None
-        return RedisCircuitState(
-            self.dispatcher.pool, f"{self.settings.redis_prefix}:circuit:{name}"
-        )
+    ledger: CostLedger  # what external work costs
+    transcription: TranscriptionChain  # one circuit breaker and one loaded model per process
+    analysis: SessionAnalyzer  # one chat client and one circuit breaker per process
+    fresh_reads: FreshReads  # who is calling, and the versions of what they read
+    response_cache: ResponseCache | None  # None when DEBRIEF_RESPONSE_CACHE_ENABLED is off
 
 
-def redis_settings(settings: Settings) -> Any:
-    from arq.connections import RedisSettings
-
+def redis_settings(settings: Settings) -> RedisSettings:
     assert settings.redis_url, "DEBRIEF_REDIS_URL must be set to use arq"
     return RedisSettings.from_dsn(settings.redis_url)
 
 
 @asynccontextmanager
-async def open_runtime(settings: Settings, *, arq_pool: Any = None) -> AsyncIterator[Runtime]:
-    """Storage, caches and the job dispatcher (inline unless Redis is configured)."""
-    from debrief.jobs.runner import run_job
-
+async def open_runtime(
+    settings: Settings, *, run_job: JobRunner, arq_pool: Any = None
+) -> AsyncIterator[Runtime]:
+    """Every client of the process (Tortoise must be initialised first: fresh reads open
+    their own connection to the same database). Jobs go to arq when Redis is configured,
+    else ``run_job`` runs them inline."""
     async with AsyncExitStack() as stack:
         ledger = CostLedger(
             settings.prices,
@@ -57,15 +70,14 @@ async def open_runtime(settings: Settings, *, arq_pool: Any = None) -> AsyncIter
         storage = await open_storage(settings, ledger=ledger)
         stack.push_async_callback(storage.aclose)
         cache = build_cache(settings, name="results")
-        url_cache = build_cache(settings, name="urls")
         stack.push_async_callback(cache.aclose)
+        url_cache = build_cache(settings, name="urls")
         stack.push_async_callback(url_cache.aclose)
+
         dispatcher: InlineDispatcher | ArqDispatcher
-        runtime: Runtime
+        runtime: Runtime  # the inline dispatcher's jobs run on the finished runtime
         if settings.redis_url:
             if arq_pool is None:
-                from arq import create_pool
-
                 arq_pool = await create_pool(
                     redis_settings(settings), default_queue_name=settings.queue_name
                 )
@@ -73,17 +85,48 @@ async def open_runtime(settings: Settings, *, arq_pool: Any = None) -> AsyncIter
             dispatcher = ArqDispatcher(arq_pool, queue_name=settings.queue_name)
         else:
 
-            async def run(job_id: Any) -> float | None:
+            async def run(job_id: UUID) -> float | None:
                 return await run_job(runtime, job_id)
 
             dispatcher = InlineDispatcher(run, concurrency=settings.inline_job_concurrency)
+
+        def circuit(name: str) -> CircuitBreaker:
+            """Worker processes share each circuit through Redis in arq mode."""
+            shared = None
+            if isinstance(dispatcher, ArqDispatcher):
+                key = f"{settings.redis_prefix}:circuit:{name}"
+                shared = RedisCircuitState(dispatcher.pool, key)
+            return CircuitBreaker.from_settings(settings, shared=shared)
+
+        transcription = TranscriptionChain.from_settings(
+            settings, circuit=circuit("transcriptions")
+        )
+        stack.push_async_callback(transcription.aclose)
+        analysis = SessionAnalyzer.from_settings(settings, ledger=ledger, circuit=circuit("chat"))
+        stack.push_async_callback(analysis.aclose)
+        fresh_reads = FreshReads(open_reader(), auth_cache_ttl_s=settings.auth_cache_ttl_s)
+        stack.push_async_callback(fresh_reads.aclose)
+        response_cache = (
+            ResponseCache(
+                shared=cache if cache.shared else None,
+                ttl_s=settings.response_cache_ttl_s,
+                local_bytes=settings.response_cache_local_bytes,
+            )
+            if settings.response_cache_enabled
+            else None
+        )
+        if isinstance(dispatcher, InlineDispatcher):  # first out: its jobs use the rest
             stack.push_async_callback(dispatcher.aclose)
-        runtime = Runtime(settings, storage, cache, url_cache, dispatcher, ledger=ledger)
-        stack.push_async_callback(_close_fresh_reads, runtime.services)
+        runtime = Runtime(
+            settings=settings,
+            storage=storage,
+            cache=cache,
+            url_cache=url_cache,
+            dispatcher=dispatcher,
+            ledger=ledger,
+            transcription=transcription,
+            analysis=analysis,
+            fresh_reads=fresh_reads,
+            response_cache=response_cache,
+        )
         yield runtime
-
-
-async def _close_fresh_reads(services: dict[str, Any]) -> None:
-    """Fresh reads may hold database connections of their own (see services/fresh_reads)."""
-    if (reads := services.pop("fresh_reads", None)) is not None:
-        await reads.aclose()

@@ -27,11 +27,10 @@ from debrief.resolvers.context import Context
 from debrief.runtime import Runtime
 from debrief.services.auth.credentials import Candidate, Interviewer, Principal, authenticate
 from debrief.services.costs import CostScope, set_request_scope
-from debrief.services.reads.fresh import VersionKey, fresh_reads
+from debrief.services.reads.fresh import VersionKey
 from debrief.services.reads.response_cache import (
     CachedRead,
     read_identity,
-    response_cache,
     response_key,
     version_keys,
 )
@@ -116,13 +115,13 @@ class DebriefGraphQL(GraphQL[Context, None]):
     ) -> bool:
         """Send the cached answer of a versioned read; on a miss, leave what a fill needs."""
         runtime: Runtime = scope["app"].state.runtime
-        cache = response_cache(runtime)
+        cache = runtime.response_cache
         if cache is None:
             return False
         read = self._parse_small(body) if len(body) <= MAX_PARSED_BODY_BYTES else self._parse(body)
         if read is None:
             return False
-        principal, versions = await fresh_reads(runtime).check(authorization, read.keys)
+        principal, versions = await runtime.fresh_reads.check(authorization, read.keys)
         state = scope.setdefault("state", {})
         state["debrief_principal"] = principal
         if not isinstance(principal, Interviewer | Candidate) or None in versions:
@@ -165,7 +164,7 @@ class DebriefGraphQL(GraphQL[Context, None]):
             request, request_adapter, sub_response, context, root_value, request_data
         )
         pending: PendingRead | None = request.scope.get("state", {}).pop(STATE_KEY, None)
-        cache = response_cache(context.runtime)
+        cache = context.runtime.response_cache
         if pending is None or cache is None or result.errors or sub_response.status_code:
             return result
         encoded = self.encode_json(await self.process_result(request=request, result=result))

@@ -11,8 +11,6 @@ from debrief.runtime import Runtime
 from debrief.services.auth import access
 from debrief.services.auth.credentials import Interviewer, Principal, authenticate
 from debrief.services.reads import results
-from debrief.services.reads.fresh import fresh_reads
-from debrief.services.reads.response_cache import response_cache
 from debrief.services.storage import downloads
 
 NEEDS_KEY = {"error": "An interviewer API key is required."}
@@ -35,12 +33,12 @@ async def session_data(request: Request) -> Response:
     """A session's results as JSON; answered from the response cache while the session's
     version has not moved (the caller and the version are read fresh, as for GraphQL)."""
     runtime: Runtime = request.app.state.runtime
-    cache = response_cache(runtime)
+    cache = runtime.response_cache
     interview_key = request.path_params["interview_key"]
     principal: Principal | None = None
     session_id = access.parse_uuid(request.path_params["session_id"])
     if cache is not None and session_id is not None:
-        principal, (version,) = await fresh_reads(runtime).check(
+        principal, (version,) = await runtime.fresh_reads.check(
             request.headers.get("authorization"), [("session", str(session_id))]
         )
         if not isinstance(principal, Interviewer):

@@ -24,19 +24,6 @@ log = logging.getLogger(__name__)
 FINISHED = (SessionStatus.COMPLETE, SessionStatus.FAILED)
 
 
-def session_analyzer(runtime: Runtime) -> analysis.SessionAnalyzer:
-    """One analyser (one chat client, one circuit breaker) per process."""
-    analyzer = runtime.services.get("analysis")
-    if analyzer is None:
-        settings = runtime.settings
-        circuit = stt.CircuitBreaker.from_settings(settings, shared=runtime.shared_circuit("chat"))
-        analyzer = analysis.SessionAnalyzer.from_settings(
-            settings, ledger=runtime.ledger, circuit=circuit
-        )
-        runtime.services["analysis"] = analyzer
-    return analyzer
-
-
 async def analyze_session(runtime: Runtime, job: Job) -> None:
     """Analyse a submitted session; a rerun with nothing changed makes no model call.
 
@@ -59,7 +46,7 @@ async def analyze_session(runtime: Runtime, job: Job) -> None:
 
     source = await analysis.load_session_source(session)
     outcome = analysis.AnalysisOutcome()
-    analyzer = session_analyzer(runtime)
+    analyzer = runtime.analysis
     try:
         with cost_scope(organization_id=source.organization_id, session_id=session.id):
             async with _circuit_synced(analyzer):

@@ -23,19 +23,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-def transcription_chain(runtime: Runtime) -> stt.TranscriptionChain:
-    """One chain (and so one circuit breaker and one loaded model) per process."""
-    chain = runtime.services.get("transcription")
-    if chain is None:
-        settings = runtime.settings
-        circuit = stt.CircuitBreaker.from_settings(
-            settings, shared=runtime.shared_circuit("transcriptions")
-        )
-        chain = stt.TranscriptionChain.from_settings(settings, circuit=circuit)
-        runtime.services["transcription"] = chain
-    return chain
-
-
 def preferred_model(runtime: Runtime, chain: stt.TranscriptionChain) -> str:
     if chain.openai is not None and not chain.circuit.is_open():
         return runtime.settings.openai_transcription_model
@@ -52,7 +39,7 @@ async def transcribe_recording(runtime: Runtime, job: Job) -> None:
     await Recording.filter(id=recording.id).update(status=RecordingStatus.TRANSCRIBING)
     await bump_version(recording.session_id)  # type: ignore[attr-defined]
 
-    chain = transcription_chain(runtime)
+    chain = runtime.transcription
     async with chain.circuit.synced():  # what other workers learnt of OpenAI in, ours out
         result = await _transcript_for(runtime, chain, recording, job)
 

@@ -29,7 +29,9 @@ async def startup(ctx: dict[str, Any]) -> None:
     if ctx.get("init_orm", True):
         await Tortoise.init(config=tortoise_config(settings), _enable_global_fallback=True)
         stack.push_async_callback(Tortoise.close_connections)
-    ctx["runtime"] = await stack.enter_async_context(open_runtime(settings, arq_pool=ctx["redis"]))
+    ctx["runtime"] = await stack.enter_async_context(
+        open_runtime(settings, run_job=run_job, arq_pool=ctx["redis"])
+    )
     ctx["stack"] = stack
     if ctx.get("reconcile_at_start", settings.reconcile_on_start):
         await reconcile(ctx["runtime"])

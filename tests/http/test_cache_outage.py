@@ -19,6 +19,7 @@ from debrief.config import Settings
 from debrief.kit.sql import count_statements
 from debrief.metrics import CACHE_EVENTS
 from debrief.models import Job
+from debrief.services.reads.response_cache import ResponseCache
 from tests.conftest import ApiClient, open_api
 from tests.support.results_seed import SESSION_QUERY, seed_results
 
@@ -125,7 +126,11 @@ async def test_reads_survive_a_redis_outage_and_never_go_stale(
         with private_redis.client() as client:  # the entries really went to Redis
             assert client.keys(f"{settings.redis_prefix}:results:*")
         # A process with an empty memory (another API process): the answer comes from Redis.
-        api.runtime.services.pop("response_cache")  # type: ignore[attr-defined]
+        api.runtime.response_cache = ResponseCache(  # type: ignore[attr-defined]
+            shared=api.runtime.cache,  # type: ignore[attr-defined]
+            ttl_s=settings.response_cache_ttl_s,
+            local_bytes=settings.response_cache_local_bytes,
+        )
         with count_statements() as count:
             assert await read(api, key, warmed) == before
         assert count.statements == 2  # authentication and versions, nothing executed

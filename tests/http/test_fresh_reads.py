@@ -19,7 +19,6 @@ from debrief.services.reads.fresh import (
     FreshReads,
     PostgresReader,
     SqliteReader,
-    fresh_reads,
     open_reader,
 )
 from debrief.services.sessions import bump_version
@@ -52,7 +51,7 @@ async def test_the_cheapest_reader_is_chosen(api: ApiClient, stack: str) -> None
     reader = open_reader()
     expected = SqliteReader if stack == "sqlite-local" else PostgresReader
     assert isinstance(reader, expected)
-    assert isinstance(fresh_reads(api.runtime).reader, expected)  # type: ignore[arg-type]
+    assert isinstance(api.runtime.fresh_reads.reader, expected)  # type: ignore[attr-defined]
     await FreshReads(reader, auth_cache_ttl_s=0).aclose()
 
 
@@ -62,7 +61,7 @@ async def test_versions_follow_every_committed_write_of_any_connection(
     _, session_id = await finished_session(api)
     recording = await Recording.filter(session_id=session_id).first()
     assert recording is not None
-    reads = fresh_reads(api.runtime)  # type: ignore[arg-type]
+    reads = api.runtime.fresh_reads  # type: ignore[attr-defined]
     keys = [("session", session_id), ("recording", str(recording.id))]
 
     _, (first, through_recording) = await reads.check(None, keys)
@@ -77,7 +76,7 @@ async def test_versions_follow_every_committed_write_of_any_connection(
 
 async def test_an_open_transaction_is_neither_waited_for_nor_seen(api: ApiClient) -> None:
     _, session_id = await finished_session(api)
-    reads = fresh_reads(api.runtime)  # type: ignore[arg-type]
+    reads = api.runtime.fresh_reads  # type: ignore[attr-defined]
     keys = [("session", session_id)]
     _, (before,) = await reads.check(None, keys)
     written, release = asyncio.Event(), asyncio.Event()
@@ -102,7 +101,7 @@ async def test_an_open_transaction_is_neither_waited_for_nor_seen(api: ApiClient
 async def test_a_check_costs_one_statement_per_question(api: ApiClient) -> None:
     key, session_id = await finished_session(api)
     keys = [("session", session_id)]
-    reads = fresh_reads(api.runtime)  # type: ignore[arg-type]  # principal cache off in tests
+    reads = api.runtime.fresh_reads  # type: ignore[attr-defined]  # principal cache off in tests
     with count_statements() as count:
         principal, _ = await reads.check(f"Bearer {key}", keys)
     assert isinstance(principal, Interviewer)

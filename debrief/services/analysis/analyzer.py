@@ -67,6 +67,10 @@ class SessionAnalyzer:
         )
         return cls(settings, chat=chat)
 
+    async def aclose(self) -> None:
+        if self.chat is not None:
+            await self.chat.aclose()
+
     @property
     def circuit(self) -> CircuitBreaker | None:
         return self.chat.circuit if self.chat is not None else None

@@ -26,7 +26,7 @@ import sqlite3
 from collections.abc import Sequence
 from contextlib import closing
 from functools import lru_cache, partial
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import Any, Protocol
 
 import asyncpg
 from tortoise import connections
@@ -36,9 +36,6 @@ from debrief.kit.sql import count_statement, placeholders
 from debrief.services.auth.batch import authenticate_many
 from debrief.services.auth.credentials import Principal
 from debrief.services.auth.principal_cache import PrincipalCache
-
-if TYPE_CHECKING:
-    from debrief.runtime import Runtime
 
 VersionKey = tuple[str, str]  # ("session" | "recording", canonical id)
 Row = Sequence[object]
@@ -217,12 +214,3 @@ class FreshReads:
             self.reader.close()
         elif isinstance(self.reader, PostgresReader):
             await self.reader.aclose()
-
-
-def fresh_reads(runtime: Runtime) -> FreshReads:
-    """The process's fresh reads (built on first use, once Tortoise is up)."""
-    reads = runtime.services.get("fresh_reads")
-    if reads is None:
-        reads = FreshReads(open_reader(), auth_cache_ttl_s=runtime.settings.auth_cache_ttl_s)
-        runtime.services["fresh_reads"] = reads
-    return reads

@@ -18,16 +18,13 @@ import time
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from uuid import UUID
 
 from debrief.kit.cache import ResultCache
 from debrief.metrics import CACHE_EVENTS
 from debrief.services.auth.access import parse_uuid
 from debrief.services.reads.fresh import VersionKey
-
-if TYPE_CHECKING:
-    from debrief.runtime import Runtime
 
 LOCAL = "responses_local"
 
@@ -95,22 +92,6 @@ class ResponseCache:
 
 def _size(value: CachedRead | bytes) -> int:
     return len(value.body if isinstance(value, CachedRead) else value)
-
-
-def response_cache(runtime: Runtime) -> ResponseCache | None:
-    """The process's response cache (built on first use), or None when disabled."""
-    settings = runtime.settings
-    if not settings.response_cache_enabled:
-        return None
-    cache = runtime.services.get("response_cache")
-    if cache is None:
-        cache = ResponseCache(
-            shared=runtime.cache if runtime.cache.shared else None,
-            ttl_s=settings.response_cache_ttl_s,
-            local_bytes=settings.response_cache_local_bytes,
-        )
-        runtime.services["response_cache"] = cache
-    return cache
 
 
 _CANONICAL_JSON = json.JSONEncoder(sort_keys=True, separators=(",", ":"), default=str)

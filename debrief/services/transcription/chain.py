@@ -56,6 +56,8 @@ class RemoteTranscriber(Protocol):
         self, path: Path, *, time_map: TimeMap | None = None
     ) -> TranscriptResult: ...
 
+    async def aclose(self) -> None: ...
+
 
 class FallbackTranscriber(Protocol):
     @property
@@ -98,6 +100,11 @@ class TranscriptionChain:
             OpenAITranscriber(settings) if settings.openai_enabled else None,
             LocalTranscriber(settings),
         )
+
+    async def aclose(self) -> None:
+        """Close the OpenAI client (the local model stays loaded for the process)."""
+        if self.openai is not None:
+            await self.openai.aclose()
 
     async def transcribe(
         self,

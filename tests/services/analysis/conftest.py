@@ -83,7 +83,7 @@ async def db(settings: Settings) -> AsyncIterator[None]:
 
 @pytest_asyncio.fixture
 async def runtime(settings: Settings, db: None) -> AsyncIterator[Runtime]:
-    async with open_runtime(settings) as rt:
+    async with open_runtime(settings, run_job=run_job) as rt:
         yield rt
 
 

@@ -4,9 +4,12 @@ one call per session, splits past the budget, invalid replies, never paying twic
 from __future__ import annotations
 
 from debrief.config import Settings
+from debrief.jobs.runner import run_job
 from debrief.metrics import TOKENS
 from debrief.models import (
     AnswerAnalysis,
+    Job,
+    JobKind,
     JobStatus,
     Question,
     Recording,
@@ -75,7 +78,7 @@ async def test_a_session_over_the_token_budget_is_split_and_each_answer_analysed
     settings: Settings, db: None, fake_openai: FakeOpenAIServer
 ) -> None:
     small = settings.model_copy(update={"analysis_token_budget": 2_500})
-    async with open_runtime(small) as runtime:
+    async with open_runtime(small, run_job=run_job) as runtime:
         built = await build_session(8, words_per_answer=150)
         await run_analysis(runtime, built.session)
 
@@ -210,8 +213,6 @@ async def test_rubrics_are_generated_once_per_question_and_reused(
 async def test_a_rate_limit_defers_the_job_and_the_rerun_completes(
     runtime, fake_openai: FakeOpenAIServer
 ) -> None:
-    from debrief.jobs.runner import run_job
-    from debrief.models import Job, JobKind
 
     built = await build_session(2)
     fake_openai.script("chat.completions", [Fault.rate_limited(retry_after_s=7)])
@@ -226,7 +227,7 @@ async def test_without_a_model_the_analysis_is_the_metrics(
     settings: Settings, db: None, fake_openai: FakeOpenAIServer
 ) -> None:
     local = settings.model_copy(update={"openai_api_key": None})
-    async with open_runtime(local) as runtime:
+    async with open_runtime(local, run_job=run_job) as runtime:
         built = await build_session(3, rubrics=False)
         await run_analysis(runtime, built.session)
 
