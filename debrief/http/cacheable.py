@@ -2,9 +2,10 @@
 
 An operation qualifies when it is one query whose root fields are ``session(id:)`` or
 ``recording(id:)`` and every field it selects, at any depth, is in ``VERSIONED_FIELDS``.
-A field belongs there only if every write that can change it bumps the session's version.
-``downloadUrl`` (signs per call), ``transcriptionJob`` and ``storageClass`` (written without a
-bump), rubrics and interview settings (interview-level) and ``Interview.sessions`` are not.
+A field belongs there only if every write that can change it bumps the session's version
+(through ``services/versions``; ``tests/http/test_freshness_matrix.py`` holds every write to
+it). ``downloadUrl`` (signs per call), ``transcriptionJob`` (job rows change without a bump),
+interview settings and ``Interview.sessions`` are not.
 """
 
 from __future__ import annotations
@@ -38,9 +39,9 @@ VERSIONED_FIELDS: dict[str, frozenset[str]] = {
         "Session": "id status candidateName createdAt submittedAt failureReason interview "
         "recordings analysis",
         "Interview": "id key title questions",
-        "Question": "id position text timeLimitSeconds",
+        "Question": "id position text timeLimitSeconds rubric rubricSource",
         "Recording": "id status durationSeconds speechSeconds sizeBytes codec contentSha256 "
-        "originalFormat originalSizeBytes createdAt question transcript analysis",
+        "storageClass originalFormat originalSizeBytes createdAt question transcript analysis",
         "Transcript": "text language provider model segments billedSeconds",
         "Segment": "start end text",
         "AnswerAnalysis": "score summary strengths concerns metrics provider model "

@@ -11,10 +11,9 @@ from typing import TYPE_CHECKING
 from tortoise.transactions import in_transaction
 
 from debrief.models import Job, Recording, RecordingStatus, Session, SessionStatus
-from debrief.services import analysis
+from debrief.services import analysis, versions
 from debrief.services import transcription as stt
 from debrief.services.costs import cost_scope
-from debrief.services.sessions import bump_version
 
 if TYPE_CHECKING:
     from debrief.runtime import Runtime
@@ -42,7 +41,7 @@ async def analyze_session(runtime: Runtime, job: Job) -> None:
         await Session.filter(id=session.id).update(
             status=SessionStatus.ANALYZING, failure_reason=None
         )
-        await bump_version(session.id)
+        await versions.bump_session(session.id)
 
     source = await analysis.load_session_source(session)
     outcome = analysis.AnalysisOutcome()

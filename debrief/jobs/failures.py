@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from debrief.models import Job, JobKind, Recording, RecordingStatus, Session, SessionStatus
-from debrief.services.sessions import bump_version
+from debrief.services import versions
 
 
 async def mark_subject_failed(job: Job, error: Exception) -> None:
@@ -12,9 +12,9 @@ async def mark_subject_failed(job: Job, error: Exception) -> None:
         recording = await Recording.filter(id=job.subject_id).first()
         if recording is not None:
             await Recording.filter(id=recording.id).update(status=RecordingStatus.FAILED)
-            await bump_version(recording.session_id)  # type: ignore[attr-defined]
+            await versions.bump_session(recording.session_id)  # type: ignore[attr-defined]
     elif job.kind == JobKind.ANALYZE:
         await Session.filter(id=job.subject_id).update(
             status=SessionStatus.FAILED, failure_reason=reason
         )
-        await bump_version(job.subject_id)
+        await versions.bump_session(job.subject_id)

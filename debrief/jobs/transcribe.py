@@ -11,9 +11,10 @@ from typing import TYPE_CHECKING
 
 from debrief.models import Job, Recording, RecordingStatus, Session
 from debrief.services import transcription as stt
+from debrief.services import versions
 from debrief.services.audio import build_trimmed_copy
 from debrief.services.lifecycle.archive import read_recording_object
-from debrief.services.sessions import bump_version, maybe_start_analysis
+from debrief.services.sessions import maybe_start_analysis
 from debrief.services.transcription.store import find_reusable, reused, save_transcript, silent
 from debrief.services.unit_of_work import unit_of_work
 
@@ -37,7 +38,7 @@ async def transcribe_recording(runtime: Runtime, job: Job) -> None:
     if recording is None:
         return  # erased meanwhile
     await Recording.filter(id=recording.id).update(status=RecordingStatus.TRANSCRIBING)
-    await bump_version(recording.session_id)  # type: ignore[attr-defined]
+    await versions.bump_session(recording.session_id)  # type: ignore[attr-defined]
 
     chain = runtime.transcription
     async with chain.circuit.synced():  # what other workers learnt of OpenAI in, ours out
@@ -46,7 +47,7 @@ async def transcribe_recording(runtime: Runtime, job: Job) -> None:
     async with unit_of_work(runtime.storage, runtime.dispatcher) as uow:
         await save_transcript(recording, result)
         await Recording.filter(id=recording.id).update(status=RecordingStatus.TRANSCRIBED)
-        await bump_version(recording.session_id)  # type: ignore[attr-defined]
+        await versions.bump_session(recording.session_id)  # type: ignore[attr-defined]
         session = await Session.get(id=recording.session_id)  # type: ignore[attr-defined]
         await maybe_start_analysis(uow, session)
 

@@ -20,7 +20,7 @@ LoadMany = Callable[[list[K]], Awaitable[Mapping[K, V]]]
 
 
 class Coalescer(Generic[K, V]):
-    """Batches ``load`` calls of one event-loop turn (and those made while a batch runs)."""
+    """Batches the keys asked in one event-loop turn (and those asked while a batch runs)."""
 
     def __init__(self, load_many: LoadMany[K, V]) -> None:
         self._load_many = load_many
@@ -28,16 +28,10 @@ class Coalescer(Generic[K, V]):
         self._in_flight = False
         self._tasks: set[asyncio.Task[None]] = set()  # held: the loop keeps weak references
 
-    async def load(self, key: K) -> V:
-        return await self.futures((key,))[0]
-
-    async def load_all(self, keys: Iterable[K]) -> list[V]:
-        """Values in the order of ``keys``; a key missing from the batch's answer raises."""
-        return [await future for future in self.futures(keys)]
-
     def futures(self, keys: Iterable[K]) -> list[asyncio.Future[V]]:
         """Join the next batch now, one future per key for this caller alone (so that a
-        caller giving up cancels nobody else's); await them to read the values."""
+        caller giving up cancels nobody else's); await them to read the values (a key missing
+        from the batch's answer raises ``KeyError``)."""
         loop = asyncio.get_running_loop()
         if self._next is None:
             self._next = {}

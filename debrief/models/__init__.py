@@ -1,4 +1,4 @@
-"""Tortoise models. Every model module is listed in ``MODEL_MODULES``."""
+"""Tortoise models, all registered under the app ``models`` (see ``db.tortoise_config``)."""
 
 from debrief.models.analysis import AnswerAnalysis, SessionAnalysis
 from debrief.models.cost import CostEvent
@@ -8,10 +8,7 @@ from debrief.models.organization import ApiKey, Organization
 from debrief.models.recording import Recording, RecordingStatus, Transcript
 from debrief.models.session import Session, SessionStatus, UploadToken
 
-MODEL_MODULES = ["debrief.models"]
-
 __all__ = [
-    "MODEL_MODULES",
     "AnswerAnalysis",
     "ApiKey",
     "CostEvent",

@@ -13,7 +13,7 @@ import strawberry
 from strawberry.file_uploads import Upload
 
 from debrief.errors import DebriefError, ForbiddenError, NotFoundError
-from debrief.models import JobKind, RecordingStatus
+from debrief.models import JobKind
 from debrief.resolvers.context import Context
 from debrief.schema.errors import to_user_error
 from debrief.schema.inputs import CreateInterviewInput
@@ -32,6 +32,7 @@ from debrief.services import interviews, sessions
 from debrief.services.auth import access
 from debrief.services.queue.outbox import add_job
 from debrief.services.retention import erasure
+from debrief.services.transcription import store as transcripts
 from debrief.services.unit_of_work import unit_of_work
 from debrief.services.uploads import store as uploads
 from debrief.services.uploads.spool import spooled_path
@@ -137,10 +138,7 @@ async def retranscribe_recording(info: Info, recording_id: strawberry.ID) -> Ret
     recording = await access.get_visible_recording(principal, recording_id)
     access.require_interviewer(principal)
     async with _uow(info) as uow:
-        await add_job(uow, JobKind.TRANSCRIBE, recording.id, force=True)
-        recording.status = RecordingStatus.STORED
-        await recording.save(update_fields=["status"])
-        await sessions.bump_version(recording.session_id)  # type: ignore[attr-defined]
+        await transcripts.retranscribe(uow, recording)
     return Recording.from_row(recording)
 
 

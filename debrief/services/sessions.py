@@ -6,7 +6,7 @@ import base64
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from tortoise.expressions import F, Q
+from tortoise.expressions import Q
 
 from debrief.config import Settings
 from debrief.errors import ForbiddenError, NotFoundError, SessionNotInProgress
@@ -18,6 +18,7 @@ from debrief.models import (
     Session,
     SessionStatus,
 )
+from debrief.services import versions
 from debrief.services.auth.access import find_visible_interview
 from debrief.services.auth.credentials import (
     Anonymous,
@@ -62,11 +63,6 @@ async def start_session(
     return session, token
 
 
-async def bump_version(session_id: object) -> None:
-    """Every write to a session's data changes its version, so cached reads go stale at once."""
-    await Session.filter(id=session_id).update(version=F("version") + 1)
-
-
 async def submit_session(uow: UnitOfWork, session: Session) -> Session:
     """Close a session for answers; analysis follows once every answer has a transcript."""
     if session.status != SessionStatus.IN_PROGRESS:
@@ -77,7 +73,7 @@ async def submit_session(uow: UnitOfWork, session: Session) -> Session:
     session.status = SessionStatus.SUBMITTED
     session.submitted_at = datetime.now(UTC)
     await session.save(update_fields=["status", "submitted_at", "updated_at"])
-    await bump_version(session.id)
+    await versions.bump_session(session.id)
     await maybe_start_analysis(uow, session)
     await session.refresh_from_db()
     return session
@@ -95,6 +91,7 @@ async def maybe_start_analysis(uow: UnitOfWork, session: Session) -> bool:
     if pending:
         if session.status != SessionStatus.TRANSCRIBING:
             await Session.filter(id=session.id).update(status=SessionStatus.TRANSCRIBING)
+            await versions.bump_session(session.id)
         return False
     await add_job(uow, JobKind.ANALYZE, session.id)
     return True

@@ -21,7 +21,7 @@ from debrief.services.reads.fresh import (
     SqliteReader,
     open_reader,
 )
-from debrief.services.sessions import bump_version
+from debrief.services.versions import bump_session
 from tests.conftest import ApiClient
 from tests.support.results_seed import seed_results
 
@@ -66,7 +66,7 @@ async def test_versions_follow_every_committed_write_of_any_connection(
 
     _, (first, through_recording) = await reads.check(None, keys)
     assert first is not None and through_recording == first
-    await bump_version(session_id)
+    await bump_session(session_id)
     assert (await reads.check(None, keys))[1] == [first + 1, first + 1]
     await bump_elsewhere(settings, session_id)
     assert (await reads.check(None, keys))[1] == [first + 2, first + 2]
@@ -83,7 +83,7 @@ async def test_an_open_transaction_is_neither_waited_for_nor_seen(api: ApiClient
 
     async def write_and_hold() -> None:
         async with in_transaction():
-            await bump_version(session_id)
+            await bump_session(session_id)
             written.set()
             await release.wait()
 

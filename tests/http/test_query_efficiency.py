@@ -29,8 +29,8 @@ from debrief.services.auth.credentials import (
     issue_upload_token,
 )
 from debrief.services.reads.fresh import FreshReads, TortoiseReader, open_reader
-from debrief.services.sessions import bump_version
 from debrief.services.storage.downloads import forget_urls
+from debrief.services.versions import bump_session
 from tests.conftest import ApiClient
 from tests.support.results_seed import SESSION_QUERY, seed_results
 
@@ -148,7 +148,7 @@ async def test_cached_reads_follow_every_write_and_scope(api: ApiClient) -> None
         _, data = await counted(api, RECORDING_QUERY, {"id": str(recording.id)}, token=key)
     assert data["recording"]["transcript"]["text"].startswith("My answer")
     await Transcript.filter(recording_id=recording.id).update(text="Revised answer.")
-    await bump_version(session_id)
+    await bump_session(session_id)
     _, data = await counted(api, SESSION_QUERY, {"id": session_id}, token=key)
     texts = {r["transcript"]["text"] for r in data["session"]["recordings"]}
     assert "Revised answer." in texts

@@ -8,7 +8,7 @@ import httpx
 
 from debrief.kit.sql import count_statements
 from debrief.models import Recording, Transcript
-from debrief.services.sessions import bump_version
+from debrief.services.versions import bump_session
 from tests.conftest import ApiClient
 from tests.http.test_flow import upload_jfk
 from tests.support.results_seed import seed_results
@@ -88,7 +88,7 @@ async def test_data_route_answers_from_the_cache_until_the_session_changes(
     recording = await Recording.filter(session_id=session_id).order_by("created_at").first()
     assert recording is not None
     await Transcript.filter(recording_id=recording.id).update(text="Rewritten.")
-    await bump_version(session_id)  # as every write to a session does
+    await bump_session(session_id)  # as every write to a session does
     changed = await api.http.get(path, headers=auth)  # type: ignore[attr-defined]
     assert changed.json()["recordings"][0]["transcript"]["text"] == "Rewritten."
 

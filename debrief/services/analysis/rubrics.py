@@ -8,10 +8,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from uuid import UUID
 
-from tortoise.expressions import F
-
 from debrief.errors import InvalidInput, NotFoundError
-from debrief.models import Interview, Question, Session
+from debrief.models import Interview, Question
+from debrief.services import versions
 from debrief.services.analysis.client import ChatClient, Completed
 from debrief.services.analysis.keys import sha256_text
 from debrief.services.analysis.prompt import ref_for, rubric_messages
@@ -43,10 +42,13 @@ async def generate_rubrics(
 
 async def store_generated_rubrics(rubrics: dict[UUID, str]) -> None:
     """Keep generated rubrics, unless an interviewer wrote one meanwhile."""
+    written = []
     for question_id, rubric in rubrics.items():
-        await Question.filter(id=question_id, rubric__isnull=True).update(
+        if await Question.filter(id=question_id, rubric__isnull=True).update(
             rubric=rubric, rubric_sha256=sha256_text(rubric), rubric_source=GENERATED
-        )
+        ):
+            written.append(question_id)
+    await versions.bump_interviews_of(written)  # every session of the interview shows them
 
 
 async def set_question_rubric(
@@ -70,6 +72,5 @@ async def set_question_rubric(
     question.rubric_sha256 = sha256_text(text)
     question.rubric_source = EDITED
     await question.save(update_fields=["rubric", "rubric_sha256", "rubric_source"])
-    # Results that show the rubric are cached by session version.
-    await Session.filter(interview_id=question.interview.id).update(version=F("version") + 1)
+    await versions.bump_interview(question.interview.id)  # every session of it shows rubrics
     return question.interview

@@ -18,6 +18,7 @@ from debrief.models import (
     SessionStatus,
     Transcript,
 )
+from debrief.services import versions
 from debrief.services.analysis.local import local_answer_verdict
 from debrief.services.analysis.records import (
     AnalysisOutcome,
@@ -28,7 +29,6 @@ from debrief.services.analysis.records import (
     SessionVerdict,
 )
 from debrief.services.analysis.rubrics import store_generated_rubrics
-from debrief.services.sessions import bump_version
 
 
 async def load_session_source(session: Session) -> SessionSource:
@@ -111,7 +111,7 @@ async def store_outcome(source: SessionSource, outcome: AnalysisOutcome, *, comp
         )
         wrote = True
     if wrote:
-        await bump_version(source.session_id)
+        await versions.bump_session(source.session_id)
 
 
 def answer_verdict(row: AnswerAnalysis) -> AnswerVerdict:

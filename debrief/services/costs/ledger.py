@@ -57,7 +57,6 @@ class CostLedger:
         self._wake = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
         self.enabled = True
-        self.written = 0
 
     @classmethod
     def disabled(cls) -> CostLedger:
@@ -242,7 +241,6 @@ class CostLedger:
             except BaseException:  # including cancellation: nothing is lost
                 self._buffer[:0] = batch
                 raise
-            self.written += len(rows)
             return len(rows)
 
     async def _run(self) -> None:

@@ -17,6 +17,7 @@ from tortoise.expressions import Q
 from debrief.errors import ConflictError, NotFoundError, RecordingNotArchived
 from debrief.kit.cache import ResultCache
 from debrief.models import Recording
+from debrief.services import versions
 from debrief.services.lifecycle import rules as lifecycle
 from debrief.services.storage.backends import ARCHIVE_CLASSES, ObjectArchived, StorageBackend
 from debrief.services.storage.downloads import is_archived, refresh_archive_state
@@ -98,6 +99,7 @@ async def request_restore(
     await storage.request_restore(recording.object_key, days=days)
     recording.restore_status = "ongoing"
     await recording.save(update_fields=["restore_status"])
+    await versions.bump_session(recording.session_id)  # type: ignore[attr-defined]
     log.info("restore requested for recording %s (%s)", recording.id, info.storage_class)
     return "ongoing"
 

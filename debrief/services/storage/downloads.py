@@ -16,6 +16,7 @@ from debrief.config import Settings
 from debrief.errors import InvalidInput, NotFoundError
 from debrief.kit.cache import ResultCache
 from debrief.models import Recording
+from debrief.services import versions
 from debrief.services.storage.backends import ARCHIVE_CLASSES, ObjectInfo, SignedUrl, StorageBackend
 
 CachedUrls = dict[str, tuple[SignedUrl, float]]  # variant -> (url, fresh until, epoch s)
@@ -58,6 +59,7 @@ async def refresh_archive_state(
         recording.storage_class = info.storage_class
         recording.restore_status = restore_status
         await recording.save(update_fields=["storage_class", "restore_status"])
+        await versions.bump_session(recording.session_id)  # type: ignore[attr-defined]
         await forget_urls(url_cache, recording.id)
     return info
 

@@ -1,12 +1,16 @@
-"""Storing transcripts: reuse one for identical audio (no call), upsert on reruns."""
+"""Storing transcripts: reuse one for identical audio (no call), upsert on reruns, and
+start a recording over (retranscribeRecording)."""
 
 from __future__ import annotations
 
 from dataclasses import asdict
 from uuid import UUID
 
-from debrief.models import Recording, Transcript
+from debrief.models import JobKind, Recording, RecordingStatus, Transcript
+from debrief.services import versions
+from debrief.services.queue.outbox import add_job
 from debrief.services.transcription import Segment, TranscriptResult
+from debrief.services.unit_of_work import UnitOfWork
 
 
 async def find_reusable(
@@ -60,3 +64,12 @@ async def save_transcript(recording: Recording, result: TranscriptResult) -> Tra
     }
     transcript, _ = await Transcript.update_or_create(defaults=values, recording_id=recording.id)
     return transcript
+
+
+async def retranscribe(uow: UnitOfWork, recording: Recording) -> Recording:
+    """Transcribe a recording again from its audio (no reuse); it reads as STORED until then."""
+    await add_job(uow, JobKind.TRANSCRIBE, recording.id, force=True)
+    recording.status = RecordingStatus.STORED
+    await recording.save(update_fields=["status"])
+    await versions.bump_session(recording.session_id)  # type: ignore[attr-defined]
+    return recording

@@ -15,9 +15,9 @@ from pathlib import Path
 from debrief.config import Settings
 from debrief.errors import NotFoundError, RetakeLimitReached, SessionNotInProgress
 from debrief.models import Interview, JobKind, Question, Recording, Session, SessionStatus
+from debrief.services import versions
 from debrief.services.audio import PreparedAudio, prepare_audio_async
 from debrief.services.queue.outbox import add_job
-from debrief.services.sessions import bump_version
 from debrief.services.unit_of_work import UnitOfWork
 
 CONTENT_TYPE = "audio/ogg"
@@ -96,7 +96,7 @@ async def store_recording(
         **_audio_fields(prepared),
     )
     await add_job(uow, JobKind.TRANSCRIBE, recording.id)
-    await bump_version(session.id)
+    await versions.bump_session(session.id)
     return recording
 
 
