@@ -1,5 +1,5 @@
 """Chat calls and tokens per session: debrief's batched analysis vs one call per recording
-(the original design), for sessions of 3, 8 and 20 answers.
+(the original design), for sessions of 3, 8 and 20 answers (neither asking for evidence).
 
 Both designs send the same instructions and, per answer, the same question, rubric, speech
 metrics and transcript; they differ only in batching. The per-recording baseline gets no
@@ -8,6 +8,10 @@ comparison. Token counts are the fake OpenAI server's ``usage`` (about four char
 token, counting the messages and the json_schema, as the real API puts both in the model's
 context). Rubrics are generated once per interview (shown apart: one call amortised over every
 candidate); the sessions use a rubric of realistic length.
+
+A second table measures evidence-backed analysis: the same batched call with and without
+transcript quotes asked for (the instruction, the schema's ``evidence`` array, and the quotes
+in the reply), and how many of the fake model's quotes were found in the transcripts.
 
 Run: .venv/bin/python bench/analysis.py [--messages-only]  (the latter: schema not counted)
 """
@@ -75,6 +79,8 @@ class Tally:
     calls: int = 0
     prompt_tokens: int = 0
     completion_tokens: int = 0
+    quotes_kept: int = 0
+    quotes_dropped: int = 0
 
     @property
     def total(self) -> int:
@@ -124,7 +130,13 @@ def build_source(count: int, texts: list[str], rubrics: dict[int, str]) -> Sessi
 async def batched(analyzer: SessionAnalyzer, source: SessionSource) -> Tally:
     outcome = AnalysisOutcome()
     await analyzer.analyze(source, outcome)
-    return Tally(outcome.calls, outcome.prompt_tokens, outcome.completion_tokens)
+    return Tally(
+        outcome.calls,
+        outcome.prompt_tokens,
+        outcome.completion_tokens,
+        outcome.quotes_kept,
+        outcome.quotes_dropped,
+    )
 
 
 async def per_recording(chat: ChatClient, source: SessionSource) -> Tally:
@@ -148,12 +160,16 @@ async def per_recording(chat: ChatClient, source: SessionSource) -> Tally:
             ),
         )
         messages = session_messages(
-            title=source.interview_title, answers=[brief], digests=[], with_session=False
+            title=source.interview_title,
+            answers=[brief],
+            digests=[],
+            with_session=False,
+            with_evidence=False,  # the original design had no evidence either
         )
         done = await chat.complete(
             messages,
             schema_name=SESSION_SCHEMA_NAME,
-            schema=batch_schema([brief.ref], with_session=False),
+            schema=batch_schema([brief.ref], with_session=False, with_evidence=False),
             parse=lambda c, ref=brief.ref: parse_batch_reply(c, [ref], with_session=False),
         )
         tally.calls += done.calls
@@ -172,7 +188,9 @@ async def main(*, schema_in_prompt_tokens: bool) -> None:
             openai_base_url=fake.base_url,
         )
         chat = ChatClient(settings)
-        analyzer = SessionAnalyzer(settings, chat=chat)
+        analyzer = SessionAnalyzer(settings, chat=chat)  # evidence asked for (the default)
+        # Batching is compared like for like: neither side asks for evidence.
+        plain = SessionAnalyzer(settings.model_copy(update={"analysis_evidence": False}), chat=chat)
         # Rubrics: one call for every question of the interview, paid once.
         blank = build_source(max(SIZES), transcripts(False), {})
         made = await generate_rubrics(
@@ -192,7 +210,7 @@ async def main(*, schema_in_prompt_tokens: bool) -> None:
         for long in (False, True):
             for count in SIZES:
                 source = build_source(count, transcripts(long), by_position)
-                ours = await batched(analyzer, source)
+                ours = await batched(plain, source)
                 theirs = await per_recording(chat, source)
                 print(
                     f"{count:>7} {'~2 min' if long else 'fixtures':<14}{ours.calls:>14}"
@@ -200,6 +218,25 @@ async def main(*, schema_in_prompt_tokens: bool) -> None:
                     f"{theirs.calls:>15}"
                     f"{f'{theirs.prompt_tokens}+{theirs.completion_tokens}':>16}"
                     f"{ours.total / theirs.total:>16.0%}"
+                )
+        header = (
+            f"\n{'answers':>7} {'answer length':<14}{'no evidence (p+c)':>19}"
+            f"{'with evidence (p+c)':>21}{'change':>9}{'quotes kept/dropped':>21}"
+        )
+        print(header)
+        print("-" * (len(header) - 1))
+        for long in (False, True):
+            for count in SIZES:
+                source = build_source(count, transcripts(long), by_position)
+                without = await batched(plain, source)
+                with_quotes = await batched(analyzer, source)
+                change = with_quotes.total / without.total - 1
+                print(
+                    f"{count:>7} {'~2 min' if long else 'fixtures':<14}"
+                    f"{f'{without.prompt_tokens}+{without.completion_tokens}':>19}"
+                    f"{f'{with_quotes.prompt_tokens}+{with_quotes.completion_tokens}':>21}"
+                    f"{change:>+9.1%}"
+                    f"{f'{with_quotes.quotes_kept}/{with_quotes.quotes_dropped}':>21}"
                 )
         counted = "messages and json_schema" if schema_in_prompt_tokens else "messages only"
         print(f"\nprompt tokens count {counted}; budget per call {settings.analysis_token_budget}")

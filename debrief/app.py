@@ -20,6 +20,7 @@ from debrief.http import ops, rest
 from debrief.http.graphql_view import DebriefGraphQL
 from debrief.http.middleware import RequestContextMiddleware, UploadGuardMiddleware
 from debrief.http.schema import build_schema
+from debrief.jobs.export import deadline_sweep_job
 from debrief.jobs.retention import retention_sweep_job
 from debrief.jobs.runner import run_job
 from debrief.jobs.storage_classes import storage_class_sync_job
@@ -55,9 +56,15 @@ def create_app(settings: Settings | None = None) -> Starlette:
             context = {"runtime": runtime}
             sweep = functools.partial(retention_sweep_job, context)
             sync = functools.partial(storage_class_sync_job, context)
+            deadlines = functools.partial(deadline_sweep_job, context)
             async with (
                 periodic(sweep, interval_s=settings.retention_sweep_interval_s),
                 periodic(sync, interval_s=settings.storage_class_sync_interval_s),
+                periodic(
+                    deadlines,
+                    interval_s=settings.session_expiry_sweep_interval_s,
+                    first_delay_s=settings.session_expiry_sweep_interval_s,
+                ),
             ):
                 yield
 

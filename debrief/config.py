@@ -113,6 +113,19 @@ class Settings(BaseSettings):
     cost_flush_batch: int = 500
     cost_flush_interval_s: float = 2.0
 
+    # reviews, deadlines, evidence and exports (issue 17)
+    public_base_url: str | None = Field(
+        default=None,
+        description="The web client's origin for invitation links (default: the request's).",
+    )
+    session_expiry_sweep_interval_s: float = 60.0  # inline mode; arq runs it every minute
+    analysis_evidence: bool = Field(
+        default=True, description="Ask the model for transcript quotes backing each answer."
+    )
+    export_ttl_s: int = 24 * 3600  # the bucket's lifecycle rule expires exports/ after a day
+    export_url_expires_s: int = 3600
+    export_wait_s: float = 60.0  # exportSession waits this long for the export job
+
     # logs (structured, see debrief/logging.py)
     log_level: str = "INFO"
     log_json: bool = True

@@ -37,6 +37,10 @@ class ConflictError(DebriefError):
     message = "The request conflicts with the current state."
 
 
+class ExpiredError(DebriefError):  # reviews/deadlines: GraphQL Expired
+    message = "The deadline has passed."
+
+
 # --- named after the broken state
 
 
@@ -82,3 +86,18 @@ class RecordingNotArchived(ConflictError):
 
 class StorageError(DebriefError):
     message = "The storage backend failed."
+
+
+# --- reviews, deadlines and exports
+
+
+class SessionExpired(ExpiredError):
+    message = "The session's deadline has passed; ask the interviewer for more time."
+
+
+class ExportNotReady(ConflictError):
+    message = "The export is still being built; ask again in a moment."
+
+
+class ExportFailed(ConflictError):
+    message = "The export could not be built."

@@ -32,3 +32,8 @@ BILLED_SECONDS = Counter(
 TOKENS = Counter("debrief_llm_tokens", "LLM tokens by model and direction.", ["model", "direction"])
 CACHE_EVENTS = Counter("debrief_cache_events", "Cache hits, misses and errors.", ["cache", "event"])
 COST_USD = Counter("debrief_cost_usd", "Priced external work in US dollars.", ["category"])
+ANALYSIS_QUOTES = Counter(  # evidence-backed analysis
+    "debrief_analysis_quotes",
+    "Quotes the model gave as evidence: kept (found in the transcript) or dropped.",
+    ["outcome"],
+)

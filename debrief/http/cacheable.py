@@ -37,19 +37,26 @@ VERSIONED_FIELDS: dict[str, frozenset[str]] = {
     for type_name, fields in {
         "Query": "session recording",
         "Session": "id status candidateName createdAt submittedAt failureReason interview "
-        "recordings analysis",
+        "recordings analysis reviews reviewSummary expiresAt",
         "Interview": "id key title questions",
         "Question": "id position text timeLimitSeconds rubric rubricSource",
         "Recording": "id status durationSeconds speechSeconds sizeBytes codec contentSha256 "
-        "storageClass originalFormat originalSizeBytes createdAt question transcript analysis",
+        "storageClass originalFormat originalSizeBytes createdAt question transcript analysis "
+        "reviews",
         "Transcript": "text language provider model segments billedSeconds",
         "Segment": "start end text",
         "AnswerAnalysis": "score summary strengths concerns metrics provider model "
-        "promptTokens completionTokens",
+        "promptTokens completionTokens evidence evidenceDropped",
         "SpeechMetrics": "wordsPerMinute fillerRate speechSeconds wordCount "
         "longestPauseSeconds timeLimitRatio",
         "SessionAnalysis": "score summary recommendation provider model promptTokens "
         "completionTokens",
+        # reviews, deadlines and evidence: every write of them bumps the session's version
+        # (a deadline passing is written by the minute's sweep, which bumps it too)
+        "Review": "id reviewer rating decision comment createdAt",
+        "ReviewSummary": "averageRating decisions",
+        "DecisionCount": "decision count",
+        "Evidence": "quote start end",
     }.items()
 }
 ALLOWED_DIRECTIVES = frozenset({"include", "skip"})

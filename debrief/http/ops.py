@@ -74,4 +74,5 @@ async def local_file(request: Request) -> Response:
     ledger = request.app.state.runtime.ledger
     ledger.record_storage_request("GetObject", key=key)
     ledger.record_bytes_downloaded(path.stat().st_size, key=key)
-    return FileResponse(path, media_type="audio/ogg")
+    media_type = "application/zip" if key.endswith(".zip") else "audio/ogg"  # exports are ZIPs
+    return FileResponse(path, media_type=media_type)

@@ -14,8 +14,8 @@ from strawberry.extensions import (
 
 from debrief.errors import DebriefError
 from debrief.http.middleware import GraphQLOperationLabel
-from debrief.resolvers import analysis, lifecycle, mutations, queries
-from debrief.schema.errors import Conflict, Forbidden, InvalidAudio, NotFound, TooLarge
+from debrief.resolvers import analysis, lifecycle, mutations, queries, reviews
+from debrief.schema.errors import Conflict, Expired, Forbidden, InvalidAudio, NotFound, TooLarge
 from debrief.schema.types import CostReport, Interview, Recording, Session
 
 
@@ -38,6 +38,12 @@ class Mutation:
     delete_session = strawberry.mutation(resolver=mutations.delete_session)
     set_question_rubric = strawberry.mutation(resolver=analysis.set_question_rubric)
     request_recording_restore = strawberry.mutation(resolver=lifecycle.request_recording_restore)
+    # reviews, invitations and deadlines, data exports
+    review_recording = strawberry.mutation(resolver=reviews.review_recording)
+    review_session = strawberry.mutation(resolver=reviews.review_session)
+    invite_candidate = strawberry.mutation(resolver=reviews.invite_candidate)
+    extend_session = strawberry.mutation(resolver=reviews.extend_session)
+    export_session = strawberry.mutation(resolver=reviews.export_session)
 
 
 def _should_mask(error: GraphQLError) -> bool:
@@ -59,7 +65,7 @@ def build_schema() -> strawberry.Schema:
     return strawberry.Schema(
         query=Query,
         mutation=Mutation,
-        types=[InvalidAudio, TooLarge, NotFound, Forbidden, Conflict],
+        types=[InvalidAudio, TooLarge, NotFound, Forbidden, Conflict, Expired],
         extensions=[
             lambda: AddValidationRules(DEPTH_RULES),
             lambda: ParserCache(maxsize=256),

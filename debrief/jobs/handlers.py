@@ -24,6 +24,13 @@ async def analyze(runtime: Runtime, job: Job) -> None:
     await analyze_session(runtime, job)
 
 
+async def export(runtime: Runtime, job: Job) -> None:
+    """Build a session's data export (reviews/deadlines/exports issue)."""
+    from debrief.jobs.export import export_session
+
+    await export_session(runtime, job)
+
+
 async def on_failure(runtime: Runtime, job: Job, error: Exception) -> None:
     """Make a failure visible on the subject (recording or session)."""
     from debrief.jobs.failures import mark_subject_failed

@@ -32,7 +32,11 @@ async def run_job(runtime: Runtime, job_id: UUID | str) -> float | None:
     job.attempts += 1
     job.started_at = datetime.now(UTC)
     await job.save(update_fields=["status", "attempts", "started_at", "updated_at"])
-    handler = {JobKind.TRANSCRIBE: handlers.transcribe, JobKind.ANALYZE: handlers.analyze}[job.kind]
+    handler = {
+        JobKind.TRANSCRIBE: handlers.transcribe,
+        JobKind.ANALYZE: handlers.analyze,
+        JobKind.EXPORT: handlers.export,
+    }[job.kind]
     started = time.perf_counter()
     outcome = "done"
     job_context = ExitStack()  # logs carry the queuing request's id; costs the job's subject

@@ -12,6 +12,7 @@ from arq import Retry, cron
 from arq.worker import func
 
 from debrief.config import Settings
+from debrief.jobs.export import deadline_sweep_job
 from debrief.jobs.reconcile import reconcile
 from debrief.jobs.runner import run_job
 from debrief.models import JobKind
@@ -58,6 +59,16 @@ async def analyze_session(ctx: dict[str, Any], job_id: str) -> None:
     await _run(ctx, job_id)
 
 
+async def export_session(ctx: dict[str, Any], job_id: str) -> None:
+    """arq entry point for JobKind.EXPORT."""
+    await _run(ctx, job_id)
+
+
+async def sweep_deadlines(ctx: dict[str, Any]) -> None:
+    """Cron: sessions past their deadline become EXPIRED; expired exports go."""
+    await deadline_sweep_job(ctx)
+
+
 async def reconcile_jobs(ctx: dict[str, Any]) -> None:
     """Cron: queue again what Redis lost."""
     await reconcile(ctx["runtime"])
@@ -85,11 +96,13 @@ def worker_options(settings: Settings, **overrides: Any) -> dict[str, Any]:
         "functions": [
             func(transcribe_recording, name=JobKind.TRANSCRIBE.value),
             func(analyze_session, name=JobKind.ANALYZE.value),
+            func(export_session, name=JobKind.EXPORT.value),
         ],
         "cron_jobs": [
             cron(reconcile_jobs, second={0}, run_at_startup=False),
             cron(sweep_retention, hour={3}, minute={17}, second={0}),
             cron(sync_storage_classes, hour={4}, minute={37}, second={0}),
+            cron(sweep_deadlines, second={30}, run_at_startup=False),
         ],
         "redis_settings": redis_settings(settings),
         "queue_name": settings.queue_name,

@@ -2,16 +2,19 @@
 
 from debrief.models.analysis import AnswerAnalysis, SessionAnalysis
 from debrief.models.cost import CostEvent
+from debrief.models.export import ExportStatus, SessionExport
 from debrief.models.interview import Interview, Question
 from debrief.models.job import Job, JobKind, JobStatus
 from debrief.models.organization import ApiKey, Organization
 from debrief.models.recording import Recording, RecordingStatus, Transcript
+from debrief.models.review import Review, ReviewDecision
 from debrief.models.session import Session, SessionStatus, UploadToken
 
 __all__ = [
     "AnswerAnalysis",
     "ApiKey",
     "CostEvent",
+    "ExportStatus",
     "Interview",
     "Job",
     "JobKind",
@@ -20,8 +23,11 @@ __all__ = [
     "Question",
     "Recording",
     "RecordingStatus",
+    "Review",
+    "ReviewDecision",
     "Session",
     "SessionAnalysis",
+    "SessionExport",
     "SessionStatus",
     "Transcript",
     "UploadToken",

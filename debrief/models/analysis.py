@@ -23,6 +23,9 @@ class AnswerAnalysis(TimestampedModel):
     cache_key = fields.CharField(max_length=64, null=True, db_index=True)
     prompt_tokens = fields.IntField(default=0)
     completion_tokens = fields.IntField(default=0)
+    # evidence-backed analysis: quotes found verbatim in the transcript, [{quote, start, end}]
+    evidence = fields.JSONField(default=list)
+    evidence_dropped = fields.IntField(default=0)  # quotes the model gave that were not there
 
     class Meta:
         table = "answer_analysis"

@@ -17,6 +17,7 @@ class Interview(TimestampedModel):
     max_retakes = fields.IntField(default=1)
     retention_days = fields.IntField(null=True)
     public = fields.BooleanField(default=False)
+    deadline_days = fields.IntField(null=True)  # default deadline of its sessions, from start
 
     class Meta:
         table = "interview"

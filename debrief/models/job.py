@@ -12,6 +12,7 @@ from debrief.models.base import TimestampedModel
 class JobKind(StrEnum):
     TRANSCRIBE = "transcribe_recording"
     ANALYZE = "analyze_session"
+    EXPORT = "export_session"  # subject: the SessionExport row
 
 
 class JobStatus(StrEnum):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from enum import StrEnum
 
 from tortoise import fields
@@ -17,6 +18,7 @@ class SessionStatus(StrEnum):
     ANALYZING = "ANALYZING"
     COMPLETE = "COMPLETE"
     FAILED = "FAILED"
+    EXPIRED = "EXPIRED"  # past its deadline before it was submitted (reviews/deadlines)
 
 
 class Session(TimestampedModel):
@@ -31,10 +33,25 @@ class Session(TimestampedModel):
     failure_reason = fields.TextField(null=True)
     version = fields.IntField(default=1)
     updated_at = fields.DatetimeField(auto_now=True)
+    # invitations and deadlines: answers and submit are refused after this
+    expires_at = fields.DatetimeField(null=True)
 
     class Meta:
         table = "session"
         ordering = ["-created_at", "-id"]
+
+    def is_expired(self, now: datetime | None = None) -> bool:
+        """Past its deadline and never submitted (a submitted session never expires)."""
+        if self.status == SessionStatus.EXPIRED:
+            return True
+        if self.status != SessionStatus.IN_PROGRESS or self.expires_at is None:
+            return False
+        return self.expires_at <= (now or datetime.now(UTC))
+
+    @property
+    def shown_status(self) -> SessionStatus:
+        """The status a reader sees: EXPIRED from the deadline on, before a sweep writes it."""
+        return SessionStatus.EXPIRED if self.is_expired() else self.status
 
 
 class UploadToken(TimestampedModel):

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
+from uuid import UUID
 
 from starlette.requests import Request
 
 from debrief.errors import ForbiddenError
 from debrief.resolvers.loaders import Loaders
-from debrief.services import sessions
+from debrief.schema.reviews import DecisionCount, ReviewDecision, ReviewSummary
+from debrief.services import reviews, sessions
 from debrief.services.auth import access
 from debrief.services.auth.credentials import Principal
 from debrief.services.storage import downloads
@@ -41,6 +43,17 @@ class Context:
     ) -> sessions.SessionPage:
         key = (self.principal, interview, first, after, status)
         return await self.loaders.session_page.load(key)  # one statement per distinct page
+
+    async def review_summary(self, session_id: UUID) -> ReviewSummary:
+        rows = await self.loaders.reviews_by_session.load(session_id)
+        summary = reviews.summarise(rows)
+        return ReviewSummary(
+            average_rating=summary.average_rating,
+            decisions=[
+                DecisionCount(decision=ReviewDecision(d.decision.value), count=d.count)
+                for d in summary.decisions
+            ],
+        )
 
     async def download_url(self, recording: Recording, *, expires_in_s: int) -> DownloadUrlResult:
         from debrief.schema.types import ArchivedRecording, DownloadUrl

@@ -97,4 +97,11 @@ class Loaders:
         self.analysis_by_recording = _one_by(models.AnswerAnalysis, "recording_id")
         self.analysis_by_session = _one_by(models.SessionAnalysis, "session_id")
         self.job_by_subject = _latest_job()
+        # reviews (a session's include its answers' ratings, for the summary)
+        self.reviews_by_session = _many_by(
+            models.Review, "session_id", order_by=("created_at", "id")
+        )
+        self.reviews_by_recording = _many_by(
+            models.Review, "recording_id", order_by=("created_at", "id")
+        )
         self.session_page = _session_pages()

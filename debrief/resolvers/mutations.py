@@ -12,6 +12,7 @@ from typing import Any, ParamSpec, TypeVar
 import strawberry
 from strawberry.file_uploads import Upload
 
+from debrief import models
 from debrief.errors import DebriefError, ForbiddenError, NotFoundError
 from debrief.models import JobKind
 from debrief.resolvers.context import Context
@@ -55,7 +56,7 @@ def typed_errors(resolver: Callable[P, Awaitable[R]]) -> Callable[P, Awaitable[R
     return wrapper
 
 
-def _uow(info: Info) -> Any:
+def open_uow(info: Info) -> Any:
     runtime = info.context.runtime
     return unit_of_work(runtime.storage, runtime.dispatcher)
 
@@ -63,7 +64,7 @@ def _uow(info: Info) -> Any:
 @typed_errors
 async def create_interview(info: Info, input: CreateInterviewInput) -> CreateInterviewPayload:
     interviewer = access.require_interviewer(info.context.principal)
-    async with _uow(info):
+    async with open_uow(info):
         row = await interviews.create_interview(
             interviewer,
             key=input.key,
@@ -74,6 +75,7 @@ async def create_interview(info: Info, input: CreateInterviewInput) -> CreateInt
             max_retakes=input.max_retakes,
             retention_days=input.retention_days,
             public=input.public,
+            deadline_days=input.deadline_days,
         )
     return Interview.from_row(row)
 
@@ -85,7 +87,7 @@ async def start_session(
     candidate_name: str | None = None,
     candidate_email: str | None = None,
 ) -> StartSessionPayload:
-    async with _uow(info):
+    async with open_uow(info):
         row, token = await sessions.start_session(
             info.context.principal,
             interview_key=interview_key,
@@ -93,7 +95,17 @@ async def start_session(
             candidate_email=candidate_email,
             settings=info.context.runtime.settings,
         )
-    return StartSessionResult(session=Session.from_row(row), upload_token=token)
+    return start_result(info, row, token)
+
+
+def start_result(info: Info, row: models.Session, token: str) -> StartSessionResult:
+    """A started session, its token and the candidate's recording page (absolute)."""
+    base_url = info.context.runtime.settings.public_base_url or info.context.base_url
+    return StartSessionResult(
+        session=Session.from_row(row),
+        upload_token=token,
+        record_url=sessions.record_url(base_url, token),
+    )
 
 
 @typed_errors
@@ -107,10 +119,11 @@ async def upload_recording(
     principal = info.context.principal
     session = await access.get_visible_session(principal, session_id)
     access.require_candidate(principal, session.id)
+    sessions.ensure_open(session)  # before the body is spooled
     if access.parse_uuid(question_id) is None:
         raise NotFoundError("No such question in this interview.")
     settings = info.context.runtime.settings
-    async with spooled_path(file, settings=settings) as path, _uow(info) as uow:
+    async with spooled_path(file, settings=settings) as path, open_uow(info) as uow:
         row = await uploads.store_recording(
             uow,
             session=session,
@@ -127,7 +140,7 @@ async def submit_session(info: Info, session_id: strawberry.ID) -> SubmitSession
     principal = info.context.principal
     session = await access.get_visible_session(principal, session_id)
     access.require_candidate(principal, session.id)
-    async with _uow(info) as uow:
+    async with open_uow(info) as uow:
         row = await sessions.submit_session(uow, session)
     return Session.from_row(row)
 
@@ -137,7 +150,7 @@ async def retranscribe_recording(info: Info, recording_id: strawberry.ID) -> Ret
     principal = info.context.principal
     recording = await access.get_visible_recording(principal, recording_id)
     access.require_interviewer(principal)
-    async with _uow(info) as uow:
+    async with open_uow(info) as uow:
         await transcripts.retranscribe(uow, recording)
     return Recording.from_row(recording)
 
@@ -147,7 +160,7 @@ async def reanalyze_session(info: Info, session_id: strawberry.ID) -> ReanalyzeP
     principal = info.context.principal
     session = await access.get_visible_session(principal, session_id)
     access.require_interviewer(principal)
-    async with _uow(info) as uow:
+    async with open_uow(info) as uow:
         await add_job(uow, JobKind.ANALYZE, session.id, force=True)
     return Session.from_row(session)
 

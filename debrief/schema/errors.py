@@ -37,12 +37,18 @@ class Conflict(UserError):
     pass
 
 
+@strawberry.type
+class Expired(UserError):
+    """The session's deadline has passed (see ``Session.expiresAt``)."""
+
+
 ERROR_TYPES: list[tuple[type[errors.DebriefError], type[UserError]]] = [
     (errors.InvalidAudioError, InvalidAudio),
     (errors.TooLargeError, TooLarge),
     (errors.NotFoundError, NotFound),
     (errors.ForbiddenError, Forbidden),
     (errors.ConflictError, Conflict),
+    (errors.ExpiredError, Expired),
 ]
 
 

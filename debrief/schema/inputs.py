@@ -19,3 +19,6 @@ class CreateInterviewInput:
     max_retakes: int = 1
     retention_days: int | None = None
     public: bool = False
+    deadline_days: int | None = strawberry.field(
+        default=None, description="Sessions must be submitted within this many days of starting."
+    )

@@ -6,7 +6,8 @@ from typing import Annotated
 
 import strawberry
 
-from debrief.schema.errors import Conflict, Forbidden, InvalidAudio, NotFound, TooLarge
+from debrief.schema.errors import Conflict, Expired, Forbidden, InvalidAudio, NotFound, TooLarge
+from debrief.schema.reviews import Review, SessionExport
 from debrief.schema.types import Interview, Recording, Session, StartSessionResult
 
 
@@ -29,14 +30,14 @@ CreateInterviewPayload = Annotated[
     Interview | Forbidden | Conflict, strawberry.union("CreateInterviewPayload")
 ]
 StartSessionPayload = Annotated[
-    StartSessionResult | NotFound | Forbidden, strawberry.union("StartSessionPayload")
+    StartSessionResult | NotFound | Forbidden | Conflict, strawberry.union("StartSessionPayload")
 ]
 UploadRecordingPayload = Annotated[
-    Recording | InvalidAudio | TooLarge | NotFound | Forbidden | Conflict,
+    Recording | InvalidAudio | TooLarge | NotFound | Forbidden | Conflict | Expired,
     strawberry.union("UploadRecordingPayload"),
 ]
 SubmitSessionPayload = Annotated[
-    Session | NotFound | Forbidden | Conflict, strawberry.union("SubmitSessionPayload")
+    Session | NotFound | Forbidden | Conflict | Expired, strawberry.union("SubmitSessionPayload")
 ]
 RetranscribePayload = Annotated[
     Recording | NotFound | Forbidden | Conflict, strawberry.union("RetranscribePayload")
@@ -52,4 +53,10 @@ RequestRestorePayload = Annotated[
 ]
 SetQuestionRubricPayload = Annotated[
     Interview | NotFound | Forbidden | Conflict, strawberry.union("SetQuestionRubricPayload")
+]
+ReviewPayload = Annotated[
+    Review | NotFound | Forbidden | Conflict, strawberry.union("ReviewPayload")
+]
+ExportSessionPayload = Annotated[
+    SessionExport | NotFound | Forbidden | Conflict, strawberry.union("ExportSessionPayload")
 ]

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import strawberry
 
 from debrief import models
+from debrief.schema.reviews import Evidence, Review, ReviewSummary
 
 if TYPE_CHECKING:
     from debrief.resolvers.context import Context
@@ -28,6 +29,7 @@ class SessionStatus(Enum):
     ANALYZING = "ANALYZING"
     COMPLETE = "COMPLETE"
     FAILED = "FAILED"
+    EXPIRED = "EXPIRED"
 
 
 @strawberry.enum
@@ -99,6 +101,9 @@ class Interview:
     retention_days: int | None
     public: bool
     row: strawberry.Private[models.Interview]
+    deadline_days: int | None = strawberry.field(
+        default=None, description="Default deadline of a session, in days from its start."
+    )
 
     @classmethod
     def from_row(cls, row: models.Interview) -> Interview:
@@ -110,6 +115,7 @@ class Interview:
             retention_days=row.retention_days,
             public=row.public,
             row=row,
+            deadline_days=row.deadline_days,
         )
 
     @strawberry.field
@@ -202,6 +208,13 @@ class AnswerAnalysis:
     model: str | None
     prompt_tokens: int = strawberry.field(default=0, description="This answer's share.")
     completion_tokens: int = 0
+    evidence: list[Evidence] = strawberry.field(
+        default_factory=list,
+        description="Quotes found verbatim in the transcript that back the analysis.",
+    )
+    evidence_dropped: int = strawberry.field(
+        default=0, description="Quotes the model gave that are not in the transcript (dropped)."
+    )
 
     @classmethod
     def from_row(cls, row: models.AnswerAnalysis) -> AnswerAnalysis:
@@ -215,6 +228,8 @@ class AnswerAnalysis:
             model=row.model,
             prompt_tokens=row.prompt_tokens,
             completion_tokens=row.completion_tokens,
+            evidence=[Evidence.from_dict(e) for e in row.evidence or ()],
+            evidence_dropped=row.evidence_dropped,
         )
 
 
@@ -335,6 +350,13 @@ class Recording:
     async def download_url(self, info: Info, expires_in_seconds: int = 600) -> DownloadUrlResult:
         return await info.context.download_url(self.row, expires_in_s=expires_in_seconds)
 
+    @strawberry.field(description="Reviewers' ratings of this answer (interviewers only).")
+    async def reviews(self, info: Info) -> list[Review]:
+        if not info.context.can_read_results:
+            return []
+        rows = await info.context.loaders.reviews_by_recording.load(self.row.id)
+        return [Review.from_row(r) for r in rows]
+
 
 @strawberry.type
 class Session:
@@ -345,17 +367,21 @@ class Session:
     submitted_at: datetime | None
     failure_reason: str | None
     row: strawberry.Private[models.Session]
+    expires_at: datetime | None = strawberry.field(
+        default=None, description="The deadline: uploads and submit are refused after it."
+    )
 
     @classmethod
     def from_row(cls, row: models.Session) -> Session:
         return cls(
             id=strawberry.ID(str(row.id)),
-            status=SessionStatus(row.status.value),
+            status=SessionStatus(row.shown_status.value),
             candidate_name=row.candidate_name,
             created_at=row.created_at,
             submitted_at=row.submitted_at,
             failure_reason=row.failure_reason,
             row=row,
+            expires_at=row.expires_at,
         )
 
     @strawberry.field
@@ -375,11 +401,27 @@ class Session:
         row = await info.context.loaders.analysis_by_session.load(self.row.id)
         return SessionAnalysis.from_row(row) if row else None
 
+    @strawberry.field(description="Reviewers' decisions on the session (interviewers only).")
+    async def reviews(self, info: Info) -> list[Review]:
+        if not info.context.can_read_results:
+            return []
+        rows = await info.context.loaders.reviews_by_session.load(self.row.id)
+        return [Review.from_row(r) for r in rows if r.recording_id is None]  # type: ignore[attr-defined]
+
+    @strawberry.field(description="Average rating of the answers and the decisions, counted.")
+    async def review_summary(self, info: Info) -> ReviewSummary | None:
+        if not info.context.can_read_results:
+            return None
+        return await info.context.review_summary(self.row.id)
+
 
 @strawberry.type
 class StartSessionResult:
     session: Session
     upload_token: str
+    record_url: str = strawberry.field(
+        description="The candidate's recording page (absolute, token in the fragment)."
+    )
 
 
 @strawberry.type

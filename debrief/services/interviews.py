@@ -27,6 +27,7 @@ async def create_interview(
     max_retakes: int = 1,
     retention_days: int | None = None,
     public: bool = False,
+    deadline_days: int | None = None,
 ) -> Interview:
     """Create an interview owned by the interviewer's organisation."""
     if not KEY_PATTERN.match(key):
@@ -35,6 +36,8 @@ async def create_interview(
         raise InvalidInput("An interview needs at least one question.")
     if max_retakes < 0 or (retention_days is not None and retention_days < 1):
         raise InvalidInput("maxRetakes must be ≥ 0 and retentionDays ≥ 1.")
+    if deadline_days is not None and deadline_days < 1:
+        raise InvalidInput("deadlineDays must be ≥ 1.")
     if await Interview.filter(key=key).exists():
         raise InterviewKeyTaken()
     interview = await Interview.create(
@@ -44,6 +47,7 @@ async def create_interview(
         max_retakes=max_retakes,
         retention_days=retention_days,
         public=public,
+        deadline_days=deadline_days,
     )
     await Question.bulk_create(
         [

@@ -1,15 +1,21 @@
-"""Candidate sessions: start, list, submit."""
+"""Candidate sessions: start or invite (with a deadline), list, submit, extend, expire."""
 
 from __future__ import annotations
 
 import base64
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from tortoise.expressions import Q
 
 from debrief.config import Settings
-from debrief.errors import ForbiddenError, NotFoundError, SessionNotInProgress
+from debrief.errors import (
+    ForbiddenError,
+    InvalidInput,
+    NotFoundError,
+    SessionExpired,
+    SessionNotInProgress,
+)
 from debrief.models import (
     Interview,
     JobKind,
@@ -17,9 +23,10 @@ from debrief.models import (
     RecordingStatus,
     Session,
     SessionStatus,
+    UploadToken,
 )
 from debrief.services import versions
-from debrief.services.auth.access import find_visible_interview
+from debrief.services.auth.access import find_visible_interview, require_interviewer
 from debrief.services.auth.credentials import (
     Anonymous,
     Candidate,
@@ -46,25 +53,126 @@ async def start_session(
     candidate_name: str | None,
     candidate_email: str | None,
     settings: Settings,
+    expires_at: datetime | None = None,
 ) -> tuple[Session, str]:
-    """Start a session (interviewer, or anyone for a public interview); returns its token."""
+    """Start a session (interviewer, or anyone for a public interview); returns its token.
+
+    Its deadline is ``expires_at`` (interviewers only) or the interview's default, in days
+    from now; none when neither is set.
+    """
     if isinstance(principal, Candidate):
         raise ForbiddenError("Upload tokens cannot start sessions.")
     interview = await find_visible_interview(principal, interview_key)
     if interview is None or (isinstance(principal, Anonymous) and not interview.public):
         raise NotFoundError("No such interview.")
+    now = datetime.now(UTC)
+    if expires_at is not None:
+        expires_at = _future(expires_at, now=now)
+    elif interview.deadline_days is not None:
+        expires_at = now + timedelta(days=interview.deadline_days)
     session = await Session.create(
         interview=interview,
         candidate_name=candidate_name,
         candidate_email=candidate_email,
-        consent_at=datetime.now(UTC),
+        consent_at=now,
+        expires_at=expires_at,
     )
-    token = await issue_upload_token(session, ttl_s=settings.upload_token_ttl_s)
+    token = await issue_upload_token(session, ttl_s=token_ttl_s(session, settings, now=now))
     return session, token
+
+
+async def invite_candidate(
+    principal: Principal,
+    *,
+    interview_key: str,
+    candidate_name: str | None,
+    candidate_email: str | None,
+    expires_at: datetime | None,
+    settings: Settings,
+) -> tuple[Session, str]:
+    """An interviewer's invitation: a session with a deadline, and its candidate's token."""
+    require_interviewer(principal)
+    return await start_session(
+        principal,
+        interview_key=interview_key,
+        candidate_name=candidate_name,
+        candidate_email=candidate_email,
+        settings=settings,
+        expires_at=expires_at,
+    )
+
+
+def token_ttl_s(session: Session, settings: Settings, *, now: datetime) -> int:
+    """An upload token outlives its session's deadline by the usual token lifetime, so a late
+    candidate is told the session expired (not that the token is unknown), and an extension
+    needs no new token."""
+    if session.expires_at is None:
+        return settings.upload_token_ttl_s
+    left_s = max(0, int((session.expires_at - now).total_seconds()))
+    return left_s + settings.upload_token_ttl_s
+
+
+def record_url(base_url: str, token: str) -> str:
+    """The web client's page where the candidate records (the token stays in the fragment, so
+    it never reaches a server log)."""
+    return f"{base_url.rstrip('/')}/record#token={token}"
+
+
+def ensure_open(session: Session) -> None:
+    """Raise SessionExpired once the deadline has passed (uploads and submit call this)."""
+    if session.is_expired():
+        raise SessionExpired()
+
+
+async def extend_session(
+    principal: Principal, session: Session, *, expires_at: datetime, settings: Settings
+) -> Session:
+    """Move a session's deadline (accommodations); an expired session is open again."""
+    require_interviewer(principal)
+    if session.status not in (SessionStatus.IN_PROGRESS, SessionStatus.EXPIRED):
+        raise SessionNotInProgress("The session was already submitted.")
+    now = datetime.now(UTC)
+    expires_at = _future(expires_at, now=now)
+    await Session.filter(id=session.id).update(
+        status=SessionStatus.IN_PROGRESS, expires_at=expires_at, updated_at=now
+    )
+    # Tokens live past the deadline (see token_ttl_s); keep that true for the new one.
+    token_until = expires_at + timedelta(seconds=settings.upload_token_ttl_s)
+    await UploadToken.filter(session_id=session.id, expires_at__lt=token_until).update(
+        expires_at=token_until
+    )
+    await versions.bump_session(session.id)
+    await session.refresh_from_db()
+    return session
+
+
+async def expire_overdue_sessions(*, now: datetime | None = None) -> int:
+    """Write EXPIRED on every in-progress session past its deadline (a periodic sweep, so
+    cached reads, keyed by version, follow the deadline too). Returns how many."""
+    now = now or datetime.now(UTC)
+    overdue = await Session.filter(
+        status=SessionStatus.IN_PROGRESS, expires_at__isnull=False, expires_at__lte=now
+    ).values_list("id", flat=True)
+    for session_id in overdue:
+        updated = await Session.filter(id=session_id, status=SessionStatus.IN_PROGRESS).update(
+            status=SessionStatus.EXPIRED
+        )
+        if updated:
+            await versions.bump_session(session_id)
+    return len(overdue)
+
+
+def _future(expires_at: datetime, *, now: datetime) -> datetime:
+    if expires_at.tzinfo is None:
+        expires_at = expires_at.replace(tzinfo=UTC)
+    if expires_at <= now:
+        raise InvalidInput("expiresAt must be in the future.")
+    return expires_at
 
 
 async def submit_session(uow: UnitOfWork, session: Session) -> Session:
     """Close a session for answers; analysis follows once every answer has a transcript."""
+    ensure_open(session)
     if session.status != SessionStatus.IN_PROGRESS:
         raise SessionNotInProgress()
     recordings = await Recording.filter(session_id=session.id).count()

@@ -3,11 +3,11 @@ changes what a session read shows calls this module, and a cached answer goes st
 every process (the version is read fresh from the database on every cached read).
 
 What a session read shows are the rows of ``VERSIONED_MODELS``: the session, its recordings,
-their transcripts and analyses, the session's analysis, and its interview and questions (the
-fields listed in ``http/cacheable.VERSIONED_FIELDS``). A write to one of them bumps the
-version in the same transaction, after the write, so a reader that sees the new version also
-sees the new data. ``tests/http/test_freshness_matrix.py`` holds every write to this, and
-fails when a function writes one of these models without calling this module.
+their transcripts and analyses, the session's analysis, its reviews, and its interview and
+questions (the fields listed in ``http/cacheable.VERSIONED_FIELDS``). A write to one of them
+bumps the version in the same transaction, after the write, so a reader that sees the new
+version also sees the new data. ``tests/http/test_freshness_matrix.py`` holds every write to
+this, and fails when a function writes one of these models without calling this module.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from debrief.models import (
     Interview,
     Question,
     Recording,
+    Review,
     Session,
     SessionAnalysis,
     Transcript,
@@ -35,6 +36,7 @@ VERSIONED_MODELS = (
     SessionAnalysis,
     Interview,
     Question,
+    Review,  # reviews, issue 17
 )
 
 

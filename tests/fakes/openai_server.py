@@ -38,6 +38,14 @@ Endpoints (everything else is 404):
     ``recording_id:`` marker up to the next one, so tests can check answers are mapped back to
     the right recording.
 
+    **Evidence convention**: strings of an array property named ``evidence`` are quotes: runs
+    of words copied from the text after ``Transcript:`` in the item's part of the prompt (or
+    from the whole part when there is none), so they occur in the transcript.
+
+Scripted replies: ``Fault.rewrite(fn)`` answers normally but passes the reply's JSON object
+through ``fn`` first (``Fault.fabricated_quotes(*quotes)`` appends quotes nobody said to every
+answer's ``evidence``), so tests can script what a misbehaving model says.
+
 Faults: ``server.script(endpoint, [Fault…])`` queues faults for ``"transcriptions"`` or
 ``"chat.completions"``; each request consumes one, in order; then normal replies resume.
 ``Fault.ok()`` is a placeholder for "answer normally this time".
@@ -98,10 +106,27 @@ class Fault:
     error_type: str = ""
     code: str | None = None
     param: str | None = None
+    edit: Callable[[dict[str, Any]], dict[str, Any]] | None = None
 
     @classmethod
     def ok(cls) -> Fault:
         return cls("ok")
+
+    @classmethod
+    def rewrite(cls, edit: Callable[[dict[str, Any]], dict[str, Any]]) -> Fault:
+        """A 200 chat reply, filled as usual, then passed through ``edit``."""
+        return cls("rewrite", edit=edit)
+
+    @classmethod
+    def fabricated_quotes(cls, *quotes: str) -> Fault:
+        """A 200 chat reply whose every answer also quotes ``quotes`` as evidence."""
+
+        def add(reply: dict[str, Any]) -> dict[str, Any]:
+            for answer in reply.get("answers", []):
+                answer["evidence"] = [*answer.get("evidence", []), *quotes]
+            return reply
+
+        return cls("fabricated_quotes", edit=add)
 
     @classmethod
     def rate_limited(cls, retry_after_s: float | None = 1.0, *, http_date: bool = False) -> Fault:
@@ -387,8 +412,27 @@ class SchemaFiller:
         out: dict[str, Any] = {}
         for prop, sub in schema.get("properties", {}).items():
             answers = self._answers(prop, sub)
+            if answers is None and prop == "evidence":
+                answers = self._quotes(self._resolve(sub), words)
             out[prop] = answers if answers is not None else self._value(sub, words, prop)
         return out
+
+    def _quotes(self, schema: Mapping[str, Any], words: _Words) -> list[str] | None:
+        """The evidence convention: runs of transcript words, never wrapping around."""
+        if (
+            schema.get("type") != "array"
+            or self._resolve(schema.get("items", {})).get("type") != "string"
+        ):
+            return None
+        _, marker, after = words.text.rpartition("Transcript:")
+        said = re.findall(r"[\w'-]+", after if marker else words.text)
+        if not said:
+            return []
+        low = int(schema.get("minItems", 0))
+        count = min(int(schema.get("maxItems", 2)), max(low, 2))
+        size = min(6, len(said))
+        starts = range(0, len(said) - size + 1, max(1, size))
+        return [" ".join(said[s : s + size]) for s in list(starts)[:count]]
 
     def _answers(self, prop: str, schema: Mapping[str, Any]) -> list[Any] | None:
         """The recording-id convention: one item per ``recording_id: <id>`` in the prompt."""
@@ -718,7 +762,10 @@ class FakeOpenAIServer:
         if fault is not None and fault.kind == "invalid_json":
             content = '{"answers": [{"recording_id": '
         else:
-            content = json.dumps(SchemaFiller(json_schema["schema"], user_text).fill())
+            reply = SchemaFiller(json_schema["schema"], user_text).fill()
+            if fault is not None and fault.edit is not None:
+                reply = fault.edit(reply)
+            content = json.dumps(reply)
         schema_chars = 0
         if self.schema_in_prompt_tokens:
             schema_chars = len(json.dumps(json_schema.get("schema"), separators=(",", ":")))

@@ -9,6 +9,7 @@ from dataclasses import replace
 from uuid import UUID
 
 from debrief.config import Settings
+from debrief.metrics import ANALYSIS_QUOTES as QUOTES
 from debrief.services.analysis.batching import (
     COMPLETION_TOKENS_PER_ANSWER,
     COMPLETION_TOKENS_SESSION,
@@ -17,6 +18,7 @@ from debrief.services.analysis.batching import (
 )
 from debrief.services.analysis.client import PROVIDER, ChatClient
 from debrief.services.analysis.digests import answer_states, session_digests
+from debrief.services.analysis.evidence import locate_quotes
 from debrief.services.analysis.keys import answer_cache_key, session_cache_key, sha256_text
 from debrief.services.analysis.local import local_answer_verdict, local_session_verdict
 from debrief.services.analysis.metrics import SpeechMetrics, compute_speech_metrics
@@ -51,6 +53,8 @@ class SessionAnalyzer:
         self.chat = chat
         self.model = settings.openai_chat_model
         self.budget_tokens = settings.analysis_token_budget
+        self.with_evidence = settings.analysis_evidence
+        self.variant = "" if self.with_evidence else "-no-evidence"
 
     @classmethod
     def from_settings(
@@ -111,6 +115,7 @@ class SessionAnalyzer:
                 rubric_sha256=question.rubric_sha256,
                 question_text=question.text,
                 transcript_text=text,
+                variant=self.variant,
             )
             briefs[rid] = AnswerBrief(
                 ref=ref_for(question.position),
@@ -122,7 +127,9 @@ class SessionAnalyzer:
                 metrics=metrics[rid],
             )
         outcome.answers.update(await self._reused(source, keys, outcome, reuse))
-        session_key = session_cache_key(model=self.model, answer_states=answer_states(source, keys))
+        session_key = session_cache_key(
+            model=self.model, answer_states=answer_states(source, keys), variant=self.variant
+        )
         pending = [briefs[rid] for rid in briefs if rid not in outcome.answers]
         if not pending and source.stored is not None and source.stored.cache_key == session_key:
             outcome.session = source.stored
@@ -202,9 +209,15 @@ class SessionAnalyzer:
         """Estimated tokens of a call, its reply reserved."""
         digests = session_digests(source, questions, batch, outcome, estimate=True) if final else []
         messages = session_messages(
-            title=source.interview_title, answers=batch, digests=digests, with_session=final
+            title=source.interview_title,
+            answers=batch,
+            digests=digests,
+            with_session=final,
+            with_evidence=self.with_evidence,
         )
-        schema = batch_schema([b.ref for b in batch], with_session=final)
+        schema = batch_schema(
+            [b.ref for b in batch], with_session=final, with_evidence=self.with_evidence
+        )
         reply = COMPLETION_TOKENS_PER_ANSWER * len(batch)
         return estimate_tokens(messages, schema) + reply + (COMPLETION_TOKENS_SESSION * final)
 
@@ -228,12 +241,16 @@ class SessionAnalyzer:
             session_digests(source, questions, batch, outcome, estimate=False) if final else []
         )
         messages = session_messages(
-            title=source.interview_title, answers=batch, digests=digests, with_session=final
+            title=source.interview_title,
+            answers=batch,
+            digests=digests,
+            with_session=final,
+            with_evidence=self.with_evidence,
         )
         completed = await chat.complete(
             messages,
             schema_name=SESSION_SCHEMA_NAME,
-            schema=batch_schema(refs, with_session=final),
+            schema=batch_schema(refs, with_session=final, with_evidence=self.with_evidence),
             parse=lambda content: parse_batch_reply(content, refs, with_session=final),
             allow_defer=allow_defer,
         )
@@ -252,8 +269,18 @@ class SessionAnalyzer:
         sizes = [len(by_ref[b.ref].model_dump_json()) for b in batch]
         session_size = len(reply.session.model_dump_json()) if reply.session else 0
         completion = share_tokens(completed.completion_tokens, [*sizes, session_size])
+        sources = {a.recording_id: a for a in source.answers}
         for i, brief in enumerate(batch):
             item, rid = by_ref[brief.ref], ids[brief.ref]
+            located = locate_quotes(
+                item.evidence,
+                transcript=brief.transcript,
+                segments=sources[rid].transcript_segments,
+            )
+            outcome.quotes_kept += len(located.kept)
+            outcome.quotes_dropped += located.dropped
+            QUOTES.labels("kept").inc(len(located.kept))
+            QUOTES.labels("dropped").inc(located.dropped)
             outcome.answers[rid] = AnswerVerdict(
                 recording_id=rid,
                 metrics=outcome.metrics[rid],
@@ -266,6 +293,8 @@ class SessionAnalyzer:
                 cache_key=keys[rid],
                 prompt_tokens=prompt[i],
                 completion_tokens=completion[i],
+                evidence=located.kept,
+                evidence_dropped=located.dropped,
             )
         if final and reply.session is not None:
             outcome.session = SessionVerdict(

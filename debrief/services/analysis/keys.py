@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 
-PROMPT_VERSION = "session-v1"  # bump on any change to prompts or reply schemas
+PROMPT_VERSION = "session-v2"  # bump on any change to prompts or reply schemas
 
 
 def sha256_text(text: str) -> str:
@@ -18,18 +18,30 @@ def _digest(*parts: str) -> str:
 
 
 def answer_cache_key(
-    *, model: str, rubric_sha256: str | None, question_text: str, transcript_text: str
+    *,
+    model: str,
+    rubric_sha256: str | None,
+    question_text: str,
+    transcript_text: str,
+    variant: str = "",
 ) -> str:
-    """The same answer to the same question, judged on the same rubric, is never paid twice."""
+    """The same answer to the same question, judged on the same rubric, is never paid twice.
+
+    ``variant`` names prompt options (evidence asked for or not) that change the reply.
+    """
     return _digest(
-        PROMPT_VERSION, model, rubric_sha256 or "-", question_text, sha256_text(transcript_text)
+        PROMPT_VERSION + variant,
+        model,
+        rubric_sha256 or "-",
+        question_text,
+        sha256_text(transcript_text),
     )
 
 
-def session_cache_key(*, model: str, answer_states: Iterable[str]) -> str:
+def session_cache_key(*, model: str, answer_states: Iterable[str], variant: str = "") -> str:
     """The session verdict changes only when one of its answers (or the prompt) changes.
 
     ``answer_states`` holds, per question in order, its answer's cache key or why there is
     none ("unanswered", "no-transcript").
     """
-    return _digest(PROMPT_VERSION, model, *answer_states)
+    return _digest(PROMPT_VERSION + variant, model, *answer_states)

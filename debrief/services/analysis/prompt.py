@@ -32,6 +32,10 @@ For every answer listed return its recording_id exactly as given, the score, a s
 most two sentences, and up to three strengths and up to three concerns as short phrases \
 (an empty list when there are none)."""
 
+_EVIDENCE = """
+For each answer also give up to four short quotes (a few words each) copied exactly from its \
+transcript that back its strengths and concerns; never paraphrase or invent a quote."""
+
 _SESSION = """
 Then judge the whole session, using the answers listed and any earlier assessments given: \
 a score 1-5 (fractions allowed), a summary of at most three sentences, and a recommendation: \
@@ -76,10 +80,15 @@ class Digest:
 
 
 def session_messages(
-    *, title: str, answers: Sequence[AnswerBrief], digests: Sequence[Digest], with_session: bool
+    *,
+    title: str,
+    answers: Sequence[AnswerBrief],
+    digests: Sequence[Digest],
+    with_session: bool,
+    with_evidence: bool = True,
 ) -> list[Message]:
     """The messages of one analysis call."""
-    system = _ASSESS + (_SESSION if with_session else "")
+    system = _ASSESS + (_EVIDENCE if with_evidence else "") + (_SESSION if with_session else "")
     parts = [f"Interview: {title}"]
     if digests:
         parts.append("Other questions of this session, already assessed:")

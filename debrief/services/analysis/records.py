@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from typing import Any
 from uuid import UUID
 
+from debrief.services.analysis.evidence import Evidence
+
 
 @dataclass(frozen=True)
 class QuestionSource:
@@ -33,6 +35,8 @@ class AnswerVerdict:
     cache_key: str | None = None
     prompt_tokens: int = 0
     completion_tokens: int = 0
+    evidence: tuple[Evidence, ...] = ()  # quotes found in the transcript
+    evidence_dropped: int = 0  # quotes the model gave that were not in it
 
 
 @dataclass(frozen=True)
@@ -86,6 +90,8 @@ class AnalysisOutcome:
     calls: int = 0
     prompt_tokens: int = 0
     completion_tokens: int = 0
+    quotes_kept: int = 0
+    quotes_dropped: int = 0
 
     def add_usage(self, *, calls: int, prompt_tokens: int, completion_tokens: int) -> None:
         self.calls += calls

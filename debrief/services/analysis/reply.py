@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from debrief.services.analysis.errors import AnalysisReplyInvalid
 
 MAX_POINTS = 3  # strengths and concerns per answer
+MAX_QUOTES = 4  # evidence quotes per answer
 
 SESSION_SCHEMA_NAME = "session_analysis"
 RUBRIC_SCHEMA_NAME = "question_rubrics"
@@ -27,6 +28,7 @@ class AnswerReply(_Strict):
     summary: str = Field(min_length=1)
     strengths: list[str] = Field(max_length=MAX_POINTS)
     concerns: list[str] = Field(max_length=MAX_POINTS)
+    evidence: list[str] = Field(default_factory=list, max_length=MAX_QUOTES)
 
 
 class SessionVerdictReply(_Strict):
@@ -50,19 +52,23 @@ def _object(properties: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def batch_schema(refs: Sequence[str], *, with_session: bool) -> dict[str, Any]:
+def batch_schema(
+    refs: Sequence[str], *, with_session: bool, with_evidence: bool = True
+) -> dict[str, Any]:
     """One item per listed answer, ids limited to those listed; the session verdict only in
-    the call that sees the whole session."""
+    the call that sees the whole session; with evidence, up to MAX_QUOTES short quotes from
+    each answer's transcript."""
     points = {"type": "array", "items": {"type": "string"}, "maxItems": MAX_POINTS}
-    answer = _object(
-        {
-            "recording_id": {"type": "string", "enum": list(refs)},
-            "score": {"type": "integer", "minimum": 1, "maximum": 5},
-            "summary": {"type": "string"},
-            "strengths": points,
-            "concerns": points,
-        }
-    )
+    item: dict[str, Any] = {
+        "recording_id": {"type": "string", "enum": list(refs)},
+        "score": {"type": "integer", "minimum": 1, "maximum": 5},
+        "summary": {"type": "string"},
+        "strengths": points,
+        "concerns": points,
+    }
+    if with_evidence:
+        item["evidence"] = {"type": "array", "items": {"type": "string"}, "maxItems": MAX_QUOTES}
+    answer = _object(item)
     properties: dict[str, Any] = {}
     if refs:
         properties["answers"] = {

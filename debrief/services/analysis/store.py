@@ -19,6 +19,7 @@ from debrief.models import (
     Transcript,
 )
 from debrief.services import versions
+from debrief.services.analysis.evidence import Evidence
 from debrief.services.analysis.local import local_answer_verdict
 from debrief.services.analysis.records import (
     AnalysisOutcome,
@@ -98,6 +99,7 @@ async def store_outcome(source: SessionSource, outcome: AnalysisOutcome, *, comp
         fields = asdict(verdict)
         fields.pop("recording_id")
         fields["strengths"], fields["concerns"] = list(verdict.strengths), list(verdict.concerns)
+        fields["evidence"] = [e.as_dict() for e in verdict.evidence]
         await AnswerAnalysis.update_or_create(defaults=fields, recording_id=rid)
         wrote = True
     if outcome.session is not None and outcome.session != source.stored:
@@ -127,6 +129,8 @@ def answer_verdict(row: AnswerAnalysis) -> AnswerVerdict:
         cache_key=row.cache_key,
         prompt_tokens=row.prompt_tokens,
         completion_tokens=row.completion_tokens,
+        evidence=tuple(Evidence.from_dict(e) for e in row.evidence or ()),
+        evidence_dropped=row.evidence_dropped,
     )
 
 

@@ -22,6 +22,8 @@ RULE_PREFIX = "debrief-"
 MANAGED_PREFIXES = ("recordings/", "originals/")
 PENDING_PREFIX = "pending/"
 PENDING_EXPIRY_DAYS = 1
+EXPORTS_PREFIX = "exports/"  # data exports (services/exports.py) live a day
+EXPORTS_EXPIRY_DAYS = 1
 ABORT_MULTIPART_DAYS = 1
 
 
@@ -94,6 +96,12 @@ def lifecycle_rules(plan: LifecyclePlan, *, expiry_days: int) -> list[dict[str, 
             "Status": "Enabled",
             "Filter": {"Prefix": PENDING_PREFIX},
             "Expiration": {"Days": PENDING_EXPIRY_DAYS},
+        },
+        {
+            "ID": f"{RULE_PREFIX}expire-exports",
+            "Status": "Enabled",
+            "Filter": {"Prefix": EXPORTS_PREFIX},
+            "Expiration": {"Days": EXPORTS_EXPIRY_DAYS},
         },
     ]
     best = plan.best

@@ -58,7 +58,7 @@ async def session_results(session: Session) -> dict[str, Any]:
     session_analysis = await SessionAnalysis.filter(session_id=session.id).first()
     return {
         "id": str(session.id),
-        "status": session.status.value,
+        "status": session.shown_status.value,  # EXPIRED from the deadline on
         "candidateName": session.candidate_name,
         "createdAt": _iso(session.created_at),
         "submittedAt": _iso(session.submitted_at),

@@ -8,10 +8,19 @@ Cache entries go last, once no row is left that a reader could repopulate them f
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from uuid import UUID
 
 from debrief.kit.cache import ResultCache
-from debrief.models import AnswerAnalysis, Job, Recording, Session, SessionAnalysis, Transcript
+from debrief.models import (
+    AnswerAnalysis,
+    Job,
+    Recording,
+    Session,
+    SessionAnalysis,
+    SessionExport,
+    Transcript,
+)
 from debrief.services.storage.backends import StorageBackend
 from debrief.services.storage.downloads import forget_urls
 
@@ -34,6 +43,7 @@ class SessionInventory:
     recordings: list[Recording]
     object_keys: list[str]
     counts: ErasureCounts
+    export_ids: list[UUID] = field(default_factory=list)
 
 
 async def inventory_session(session: Session) -> SessionInventory:
@@ -43,6 +53,8 @@ async def inventory_session(session: Session) -> SessionInventory:
     keys = [
         key for r in recordings for key in (r.object_key, r.original_object_key) if key is not None
     ]
+    exports = await SessionExport.filter(session_id=session.id).values_list("id", "object_key")
+    keys.extend(str(key) for _, key in exports)  # data exports go with the session
     analyses = await AnswerAnalysis.filter(recording_id__in=recording_ids).count()
     analyses += await SessionAnalysis.filter(session_id=session.id).count()
     counts = ErasureCounts(
@@ -50,9 +62,11 @@ async def inventory_session(session: Session) -> SessionInventory:
         objects=len(keys),
         transcripts=await Transcript.filter(recording_id__in=recording_ids).count(),
         analyses=analyses,
-        jobs=await Job.filter(subject_id__in=[*recording_ids, session.id]).count(),
+        jobs=await Job.filter(
+            subject_id__in=[*recording_ids, session.id, *(i for i, _ in exports)]
+        ).count(),
     )
-    return SessionInventory(recordings, keys, counts)
+    return SessionInventory(recordings, keys, counts, [i for i, _ in exports])
 
 
 def result_cache_keys(session: Session, recordings: list[Recording]) -> list[str]:
@@ -68,7 +82,7 @@ async def erase_session(
     for key in inventory.object_keys:
         await storage.delete(key)
     recording_ids = [r.id for r in inventory.recordings]
-    await Job.filter(subject_id__in=[*recording_ids, session.id]).delete()
+    await Job.filter(subject_id__in=[*recording_ids, session.id, *inventory.export_ids]).delete()
     await session.delete()  # cascades to recordings, transcripts, analyses, upload tokens
     for key in result_cache_keys(session, inventory.recordings):
         await cache.delete(key)

@@ -18,6 +18,7 @@ from debrief.models import Interview, JobKind, Question, Recording, Session, Ses
 from debrief.services import versions
 from debrief.services.audio import PreparedAudio, prepare_audio_async
 from debrief.services.queue.outbox import add_job
+from debrief.services.sessions import ensure_open
 from debrief.services.unit_of_work import UnitOfWork
 
 CONTENT_TYPE = "audio/ogg"
@@ -49,6 +50,7 @@ async def store_recording(
     """
     if (first := await find_idempotent(session, idempotency_key)) is not None:
         return first
+    ensure_open(session)
     if session.status != SessionStatus.IN_PROGRESS:
         raise SessionNotInProgress()
     interview: Interview = session.interview  # type: ignore[assignment]

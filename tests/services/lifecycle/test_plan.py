@@ -114,3 +114,14 @@ def test_rules_without_a_paying_transition_only_expire() -> None:
     ids = {r["ID"] for r in lifecycle_rules(result, expiry_days=900)}
     assert not any("transition" in i for i in ids)
     assert "debrief-expire-recordings" in ids
+
+
+def test_data_exports_expire_after_a_day() -> None:
+    result = plan([StoredObject(8 * KIB, age_days=10, retention_days=730)])
+    rules = {r["ID"]: r for r in lifecycle_rules(result, expiry_days=730)}
+    assert rules["debrief-expire-exports"] == {
+        "ID": "debrief-expire-exports",
+        "Status": "Enabled",
+        "Filter": {"Prefix": "exports/"},
+        "Expiration": {"Days": 1},
+    }
