@@ -12,7 +12,7 @@ from debrief.models.session import SessionStatus
 
 
 class Migration(migrations.Migration):
-    dependencies = [('models', '0002_cost_event_object_key')]
+    dependencies = [('models', '0003_drop_job_run_after')]
 
     initial = False
 
