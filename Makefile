@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install run test lint format bench worker clean
+.PHONY: install run test lint format bench worker clean web web-check
 
 install: $(VENV)/.installed
 
@@ -23,7 +23,7 @@ run: install  ## migrate, print a development API key, serve GraphiQL on http://
 worker: install  ## an arq worker (needs DEBRIEF_REDIS_URL)
 	HF_HUB_OFFLINE=1 $(BIN)/debrief worker
 
-test: install  ## lint, then the whole suite against SQLite, PostgreSQL, moto S3, Redis
+test: install web-check  ## lint, the web build check, then the whole suite (SQLite, PostgreSQL, moto S3, Redis)
 	$(BIN)/ruff check .
 	HF_HUB_OFFLINE=1 $(BIN)/pytest -q -p no:cacheprovider
 
@@ -36,6 +36,17 @@ format: install
 
 bench: install  ## every benchmark; each prints a table
 	for script in bench/*.py; do HF_HUB_OFFLINE=1 $(BIN)/python $$script || exit 1; done
+
+# The browser client: `make run` serves the committed build (no Node needed); these rebuild it.
+WEB_BUILT := web/src/generated debrief/http/web/static
+
+web:  ## rebuild the web client from web/ (npm registry at install time only)
+	cd web && npm ci --no-audit --no-fund && npm run build
+
+web-check: web  ## fail when the committed build differs from what the sources build
+	@git diff --quiet -- $(WEB_BUILT) && test -z "$$(git status --porcelain -- $(WEB_BUILT))" \
+	  || { git status --short -- $(WEB_BUILT); \
+	       echo "web build differs from the committed one: run 'make web' and commit it"; exit 1; }
 
 clean:
 	rm -rf $(VENV) data

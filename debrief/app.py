@@ -20,6 +20,7 @@ from debrief.http import ops, rest
 from debrief.http.graphql_view import DebriefGraphQL
 from debrief.http.middleware import RequestContextMiddleware, UploadGuardMiddleware
 from debrief.http.schema import build_schema
+from debrief.http.web.pages import web_routes
 from debrief.jobs.export import deadline_sweep_job
 from debrief.jobs.retention import retention_sweep_job
 from debrief.jobs.runner import run_job
@@ -88,6 +89,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
             "/api/v1/interviewer/{interview_key}/results/{session_id}/recordings/{recording_id}/download",
             rest.recording_download,
         ),
+        *web_routes(),  # the browser client: /, /interview/{key}, /record, /review, /static
     ]
     middleware = [
         Middleware(RequestContextMiddleware),

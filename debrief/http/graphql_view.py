@@ -23,6 +23,7 @@ from strawberry.asgi import GraphQL
 from strawberry.http import GraphQLRequestData
 
 from debrief.http.cacheable import CacheablePlan, plan_operation
+from debrief.http.web.pages import graphiql_page
 from debrief.resolvers.context import Context
 from debrief.runtime import Runtime
 from debrief.services.auth.credentials import Candidate, Interviewer, Principal, authenticate
@@ -139,6 +140,10 @@ class DebriefGraphQL(GraphQL[Context, None]):
         await send({"type": "http.response.start", "status": 200, "headers": headers})
         await send({"type": "http.response.body", "body": cached.body})
         return True
+
+    async def render_graphql_ide(self, request: Request) -> Response:
+        """GraphiQL from our own bundled assets: Strawberry's page needs a CDN (and internet)."""
+        return graphiql_page()
 
     async def get_context(self, request: Request | WebSocket, response: Any) -> Context:
         runtime: Runtime = request.app.state.runtime

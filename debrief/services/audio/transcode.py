@@ -17,6 +17,11 @@ OPUS_ENCODER_OPTIONS = {"application": "voip", "frame_duration": "60"}
 # An Opus upload may run this much over the target and still be kept as it is: VBR and Ogg
 # framing make our own 16 kbps output measure up to ~16.3 kbps over the whole file.
 AS_IS_BITRATE_TOLERANCE = 1.1
+# What the web client asks of MediaRecorder, so that the browser's own Opus is stored as it is.
+# Chromium's WebM/Opus measured on speech (bench/browser_recording.py): asking 12 kbps gives
+# 12.6 kbps (1,576 B/s) with the container, well inside 16 kbps × 1.1; asking 14 or 16 kbps
+# gives 17.7 or 19.6 kbps (it widens the coded band), which the tolerance would re-encode.
+RECORDER_BITRATE_BPS = 12_000
 _FRAME_SAMPLES = 960 * 4
 # Bit-exact muxing fixes the Ogg stream serial (random otherwise), so the same audio always
 # gives the same bytes and sha256: the key that lets a transcript be reused without a call.

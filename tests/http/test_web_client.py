@@ -1,0 +1,263 @@
+"""The web client in a real browser: Debian's Chromium, a fake microphone, `debrief serve`.
+
+A candidate answers three questions by voice (one retake) and submits; the interviewer's page
+shows each transcript, plays one answer (exactly one URL signed), and what is stored is the
+browser's own Opus. GraphiQL runs a query with every origin but 127.0.0.1 blocked. axe-core
+reports no serious or critical violation on any page. Screenshots of each page go to
+``$DEBRIEF_SCREENSHOTS_DIR`` (else a temporary folder, printed).
+"""
+
+from __future__ import annotations
+
+import email.parser
+import email.policy
+import json
+import os
+import re
+import tempfile
+import uuid
+from collections.abc import AsyncIterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import av
+import httpx
+import pytest
+import pytest_asyncio
+from playwright.async_api import Browser, Page, Request, Route, async_playwright, expect
+
+from tests.conftest import CREATE_INTERVIEW
+from tests.http.test_http_e2e import gql, server  # noqa: F401  (the `debrief serve` fixture)
+from tests.support.browser import CHROMIUM, chromium_args, fake_microphone_wav, fixture_words
+
+pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium")
+
+AXE = Path(__file__).parents[2] / "web" / "node_modules" / "axe-core" / "axe.min.js"
+ANSWER_S = 3.5  # long enough for a sentence of the fixture, short enough for a quick test
+MAX_BYTES_PER_S = 2_500
+SIGNED = re.compile(r"^debrief_storage_urls_signed_total(?:\{[^}]*\})? (\S+)$", re.M)
+QUESTIONS = [
+    {"text": "Tell us about your experience.", "timeLimitSeconds": 60},
+    {"text": "Describe a disagreement and how it ended."},
+    {"text": "What went wrong once, and what did you change?"},
+]
+
+
+@pytest.fixture
+def stack() -> str:
+    return "sqlite-local"  # one stack is enough: the browser is what this test is about
+
+
+@pytest.fixture
+def screenshots() -> Path:
+    folder = os.environ.get("DEBRIEF_SCREENSHOTS_DIR") or tempfile.mkdtemp(prefix="debrief-shots-")
+    path = Path(folder)
+    path.mkdir(parents=True, exist_ok=True)
+    print(f"screenshots: {path}")
+    return path
+
+
+@pytest_asyncio.fixture
+async def chromium(tmp_path: Path) -> AsyncIterator[Browser]:
+    wav = fake_microphone_wav(tmp_path / "microphone.wav")
+    async with async_playwright() as p:
+        launched = await p.chromium.launch(executable_path=str(CHROMIUM), args=chromium_args(wav))
+        yield launched
+        await launched.close()
+
+
+class Network:
+    """Lets 127.0.0.1 through and blocks (and remembers) everything else."""
+
+    def __init__(self) -> None:
+        self.blocked: list[str] = []
+
+    async def route(self, route: Route) -> None:
+        if urlsplit(route.request.url).hostname == "127.0.0.1":
+            await route.continue_()
+        else:
+            self.blocked.append(route.request.url)
+            await route.abort("blockedbyclient")
+
+
+class Uploads:
+    """The multipart bodies the page sent: the browser's own recordings, by question."""
+
+    def __init__(self) -> None:
+        self.by_question: dict[str, bytes] = {}
+        self.count = 0
+
+    def on_request(self, request: Request) -> None:
+        content_type = request.headers.get("content-type", "")
+        if request.method != "POST" or not content_type.startswith("multipart/form-data"):
+            return
+        head = f"Content-Type: {content_type}\r\n\r\n".encode()
+        message = email.parser.BytesParser(policy=email.policy.default).parsebytes(
+            head + (request.post_data_buffer or b"")
+        )
+        parts = {
+            part.get_param("name", header="content-disposition"): part
+            for part in message.iter_parts()
+        }
+        operations = json.loads(parts["operations"].get_content())
+        file_bytes = parts["0"].get_payload(decode=True)
+        self.by_question[operations["variables"]["questionId"]] = file_bytes  # last take wins
+        self.count += 1
+
+
+async def assert_accessible(page: Page, name: str) -> None:
+    assert AXE.exists(), "axe-core is missing: run `make web` (npm ci in web/) first"
+    await page.add_script_tag(path=str(AXE))
+    results = await page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    serious = [
+        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']]}"
+        for v in results["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+    assert not serious, f"{name}: {serious}"
+
+
+async def urls_signed(client: httpx.AsyncClient, base: str) -> float:
+    text = (await client.get(f"{base}/metrics")).text
+    return sum(float(value) for value in SIGNED.findall(text))
+
+
+def opus_packets(data: bytes, path: Path) -> list[bytes]:
+    path.write_bytes(data)
+    with av.open(str(path)) as container:
+        stream = container.streams.audio[0]
+        assert stream.codec_context.name == "opus"
+        return [bytes(p) for p in container.demux(stream) if p.size]
+
+
+async def record_answer(page: Page, screenshot: Path | None = None) -> None:
+    await page.get_by_role("button", name=re.compile(r"^(Record|Retake) answer$")).click()
+    await expect(page.get_by_role("timer")).to_be_visible()
+    await page.wait_for_timeout(ANSWER_S * 1000)  # real time: the fake microphone speaks
+    if screenshot:
+        await page.screenshot(path=screenshot, full_page=True)
+    await page.get_by_role("button", name="Stop recording").click()
+    await expect(page.get_by_label(re.compile(r"^Your answer to question"))).to_be_visible()
+
+
+async def send_answer(page: Page, number: int) -> None:
+    await page.get_by_role("button", name="Send answer").click()
+    await expect(page.get_by_role("status")).to_contain_text(f"Answer {number} saved")
+
+
+async def test_candidate_records_and_interviewer_reviews(
+    server: tuple[str, str],  # noqa: F811
+    chromium: Browser,
+    screenshots: Path,
+    tmp_path: Path,
+) -> None:
+    base, api_key = server
+    key = f"web-{uuid.uuid4().hex[:8]}"
+    async with httpx.AsyncClient(timeout=30) as client:
+        created = await gql(client, base, CREATE_INTERVIEW, {"input": {
+            "key": key, "title": "Backend engineer", "questions": QUESTIONS,
+            "maxRetakes": 1, "public": True}}, api_key)  # fmt: skip
+        assert created["createInterview"]["key"] == key
+
+        network, uploads = Network(), Uploads()
+        context = await chromium.new_context(
+            bypass_csp=True, viewport={"width": 1100, "height": 900}
+        )
+        await context.route("**/*", network.route)
+        page = await context.new_page()
+        page.on("request", uploads.on_request)
+
+        await page.goto(f"{base}/")
+        await expect(page.get_by_role("heading", name="debrief", level=1)).to_be_visible()
+        await assert_accessible(page, "home")
+        await page.screenshot(path=screenshots / "1-home.png", full_page=True)
+
+        # The candidate: a public interview, then the recording page (token in the fragment).
+        await page.goto(f"{base}/interview/{key}")
+        await page.get_by_label("Your name").fill("Ada Candidate")
+        await assert_accessible(page, "interview")
+        await page.screenshot(path=screenshots / "2-interview.png", full_page=True)
+        await page.get_by_role("button", name="Start the interview").click()
+        await page.wait_for_url(re.compile(r"/record#token=dbu_"))
+        await page.get_by_role("button", name="Allow microphone").click()
+        await assert_accessible(page, "record")
+
+        await record_answer(page, screenshots / "3-recording.png")
+        await page.screenshot(path=screenshots / "4-record-preview.png", full_page=True)
+        await send_answer(page, 1)
+        await record_answer(page)  # the retake: replaces the first answer
+        await send_answer(page, 1)
+        await expect(page.get_by_text("no retakes left")).to_be_visible()
+        for number in (2, 3):
+            await page.get_by_role("button", name="Next question").click()
+            await expect(
+                page.get_by_role("heading", name=f"Question {number} of 3")
+            ).to_be_focused()
+            await record_answer(page)
+            await send_answer(page, number)
+        await page.screenshot(path=screenshots / "5-record-answered.png", full_page=True)
+        await page.get_by_role("button", name="Submit interview").click()
+        await expect(page.get_by_role("heading", name="Thank you")).to_be_visible()
+        assert uploads.count == 4 and len(uploads.by_question) == 3
+
+        # The interviewer: key once, the interview's sessions, then the session page.
+        await page.goto(f"{base}/review")
+        await page.get_by_label("Interviewer API key").fill(api_key)
+        await page.get_by_label("Interviewer API key").press("Enter")
+        await page.get_by_label("Interview key").fill(key)
+        await page.get_by_role("button", name="Show sessions").click()
+        await expect(page.get_by_role("link", name="Ada Candidate")).to_be_visible()
+        await assert_accessible(page, "review interview")
+        await page.screenshot(path=screenshots / "6-review-interview.png", full_page=True)
+        await page.get_by_role("link", name="Ada Candidate").click()
+        transcripts = page.locator(".transcript")
+        await expect(transcripts).to_have_count(3, timeout=90_000)
+        await expect(page.locator(".badge.complete")).to_be_visible(timeout=60_000)
+        words = fixture_words()
+        for text in await transcripts.all_inner_texts():
+            heard = {w.strip(".,;:!?").lower() for w in text.split()}
+            assert len(heard & words) >= 3, text
+        await assert_accessible(page, "review session")
+
+        signed_before = await urls_signed(client, base)
+        await page.get_by_role("button", name="Play answer 1").click()
+        player = page.get_by_label("Answer to question 1")
+        await expect(player).to_be_visible()
+        await page.wait_for_function(
+            "document.querySelector('audio[aria-label=\"Answer to question 1\"]').currentTime > 0"
+        )
+        await page.locator(".card.answer").first.locator("button.segment").first.click()
+        await page.screenshot(path=screenshots / "7-review-session.png", full_page=True)
+        assert await urls_signed(client, base) - signed_before == 1
+
+        # Stored as the browser recorded it: the same Opus packets, under the byte budget.
+        session_id = page.url.split("session=")[1]
+        query = """query($id: ID!) { session(id: $id) { recordings { codec sizeBytes
+                   durationSeconds question { id }
+                   downloadUrl { ... on DownloadUrl { url } } } } }"""
+        stored = (await gql(client, base, query, {"id": session_id}, api_key))["session"]
+        assert len(stored["recordings"]) == 3
+        for recording in stored["recordings"]:
+            assert recording["codec"] == "opus"
+            per_s = recording["sizeBytes"] / recording["durationSeconds"]
+            print(f"stored answer: {recording['sizeBytes']} B, {per_s:.0f} B/s")
+            assert per_s <= MAX_BYTES_PER_S
+            body = (await client.get(recording["downloadUrl"]["url"])).content
+            sent = uploads.by_question[recording["question"]["id"]]
+            assert opus_packets(body, tmp_path / "stored.ogg") == opus_packets(
+                sent, tmp_path / "sent.webm"
+            ), "the server re-encoded the browser's recording"
+
+        # GraphiQL: its editor renders and runs a query from local assets only.
+        await page.goto(f"{base}/graphql")
+        editor = page.locator(".graphiql-query-editor .CodeMirror").first
+        await expect(editor).to_be_visible(timeout=20_000)
+        await editor.click()
+        await page.keyboard.press("Control+A")
+        await page.keyboard.press("Delete")
+        await page.keyboard.type("query Probe { __typename ")
+        await page.keyboard.press("Control+Enter")
+        await expect(page.locator(".result-window")).to_contain_text('"__typename": "Query"')
+        await page.screenshot(path=screenshots / "8-graphiql.png")
+        assert network.blocked == [], network.blocked
+        await context.close()

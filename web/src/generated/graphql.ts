@@ -1,0 +1,331 @@
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type RecordingStatus =
+  | 'FAILED'
+  | 'STORED'
+  | 'TRANSCRIBED'
+  | 'TRANSCRIBING';
+
+export type SessionStatus =
+  | 'ANALYZING'
+  | 'COMPLETE'
+  | 'FAILED'
+  | 'IN_PROGRESS'
+  | 'SUBMITTED'
+  | 'TRANSCRIBING';
+
+export type CandidateSessionQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type CandidateSessionQuery = { session: { id: string, status: SessionStatus, candidateName: string | null, interview: { title: string, maxRetakes: number, questions: Array<{ id: string, position: number, text: string, timeLimitSeconds: number | null }> }, recordings: Array<{ id: string, status: RecordingStatus, question: { id: string } }> } | null };
+
+export type UploadAnswerMutationVariables = Exact<{
+  sessionId: string | number;
+  questionId: string | number;
+  file: File;
+  idempotencyKey: string | null | undefined;
+}>;
+
+
+export type UploadAnswerMutation = { uploadRecording:
+    | { __typename: 'Conflict', message: string }
+    | { __typename: 'Forbidden', message: string }
+    | { __typename: 'InvalidAudio', message: string }
+    | { __typename: 'NotFound', message: string }
+    | { __typename: 'Recording', id: string, durationSeconds: number | null, sizeBytes: number, codec: string }
+    | { __typename: 'TooLarge', message: string }
+   };
+
+export type SubmitAnswersMutationVariables = Exact<{
+  sessionId: string | number;
+}>;
+
+
+export type SubmitAnswersMutation = { submitSession:
+    | { __typename: 'Conflict', message: string }
+    | { __typename: 'Forbidden', message: string }
+    | { __typename: 'NotFound', message: string }
+    | { __typename: 'Session', id: string, status: SessionStatus }
+   };
+
+export type PublicInterviewQueryVariables = Exact<{
+  key: string;
+}>;
+
+
+export type PublicInterviewQuery = { interview: { key: string, title: string, questions: Array<{ id: string }> } | null };
+
+export type StartPublicSessionMutationVariables = Exact<{
+  interviewKey: string;
+  candidateName: string | null | undefined;
+  candidateEmail: string | null | undefined;
+}>;
+
+
+export type StartPublicSessionMutation = { startSession:
+    | { __typename: 'Forbidden', message: string }
+    | { __typename: 'NotFound', message: string }
+    | { __typename: 'StartSessionResult', uploadToken: string, session: { id: string } }
+   };
+
+export type InterviewSessionsQueryVariables = Exact<{
+  key: string;
+  first: number;
+  after: string | null | undefined;
+}>;
+
+
+export type InterviewSessionsQuery = { interview: { key: string, title: string, questions: Array<{ id: string }>, sessions: { nodes: Array<{ id: string, status: SessionStatus, candidateName: string | null, createdAt: string, submittedAt: string | null }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } } | null };
+
+export type ReviewSessionQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ReviewSessionQuery = { session: { id: string, status: SessionStatus, candidateName: string | null, createdAt: string, submittedAt: string | null, failureReason: string | null, interview: { key: string, title: string }, analysis: { score: number | null, summary: string | null, recommendation: string | null, provider: string, model: string | null } | null, recordings: Array<{ id: string, status: RecordingStatus, durationSeconds: number | null, speechSeconds: number | null, sizeBytes: number, codec: string, question: { id: string, position: number, text: string }, transcript: { text: string, provider: string, model: string, segments: Array<{ start: number, end: number, text: string }> } | null, analysis: { score: number | null, summary: string | null, strengths: Array<string>, concerns: Array<string>, provider: string, metrics: { wordsPerMinute: number, fillerRate: number, speechSeconds: number, wordCount: number } } | null }> } | null };
+
+export type SessionCostQueryVariables = Exact<{
+  interviewKey: string;
+}>;
+
+
+export type SessionCostQuery = { costReport: { pricesAsOf: string | null, sessionCosts: Array<{ sessionId: string, costUsd: number }> } };
+
+export type PlayRecordingQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type PlayRecordingQuery = { recording: { id: string, downloadUrl:
+      | { __typename: 'ArchivedRecording', storageClass: string, restoreStatus: string }
+      | { __typename: 'DownloadUrl', url: string, expiresAt: string }
+     } | null };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+
+export const CandidateSessionDocument = new TypedDocumentString(`
+    query CandidateSession($id: ID!) {
+  session(id: $id) {
+    id
+    status
+    candidateName
+    interview {
+      title
+      maxRetakes
+      questions {
+        id
+        position
+        text
+        timeLimitSeconds
+      }
+    }
+    recordings {
+      id
+      status
+      question {
+        id
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CandidateSessionQuery, CandidateSessionQueryVariables>;
+export const UploadAnswerDocument = new TypedDocumentString(`
+    mutation UploadAnswer($sessionId: ID!, $questionId: ID!, $file: Upload!, $idempotencyKey: String) {
+  uploadRecording(
+    sessionId: $sessionId
+    questionId: $questionId
+    file: $file
+    idempotencyKey: $idempotencyKey
+  ) {
+    __typename
+    ... on Recording {
+      id
+      durationSeconds
+      sizeBytes
+      codec
+    }
+    ... on UserError {
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UploadAnswerMutation, UploadAnswerMutationVariables>;
+export const SubmitAnswersDocument = new TypedDocumentString(`
+    mutation SubmitAnswers($sessionId: ID!) {
+  submitSession(sessionId: $sessionId) {
+    __typename
+    ... on Session {
+      id
+      status
+    }
+    ... on UserError {
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SubmitAnswersMutation, SubmitAnswersMutationVariables>;
+export const PublicInterviewDocument = new TypedDocumentString(`
+    query PublicInterview($key: String!) {
+  interview(key: $key) {
+    key
+    title
+    questions {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PublicInterviewQuery, PublicInterviewQueryVariables>;
+export const StartPublicSessionDocument = new TypedDocumentString(`
+    mutation StartPublicSession($interviewKey: String!, $candidateName: String, $candidateEmail: String) {
+  startSession(
+    interviewKey: $interviewKey
+    candidateName: $candidateName
+    candidateEmail: $candidateEmail
+  ) {
+    __typename
+    ... on StartSessionResult {
+      uploadToken
+      session {
+        id
+      }
+    }
+    ... on UserError {
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<StartPublicSessionMutation, StartPublicSessionMutationVariables>;
+export const InterviewSessionsDocument = new TypedDocumentString(`
+    query InterviewSessions($key: String!, $first: Int!, $after: String) {
+  interview(key: $key) {
+    key
+    title
+    questions {
+      id
+    }
+    sessions(first: $first, after: $after) {
+      nodes {
+        id
+        status
+        candidateName
+        createdAt
+        submittedAt
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<InterviewSessionsQuery, InterviewSessionsQueryVariables>;
+export const ReviewSessionDocument = new TypedDocumentString(`
+    query ReviewSession($id: ID!) {
+  session(id: $id) {
+    id
+    status
+    candidateName
+    createdAt
+    submittedAt
+    failureReason
+    interview {
+      key
+      title
+    }
+    analysis {
+      score
+      summary
+      recommendation
+      provider
+      model
+    }
+    recordings {
+      id
+      status
+      durationSeconds
+      speechSeconds
+      sizeBytes
+      codec
+      question {
+        id
+        position
+        text
+      }
+      transcript {
+        text
+        provider
+        model
+        segments {
+          start
+          end
+          text
+        }
+      }
+      analysis {
+        score
+        summary
+        strengths
+        concerns
+        provider
+        metrics {
+          wordsPerMinute
+          fillerRate
+          speechSeconds
+          wordCount
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ReviewSessionQuery, ReviewSessionQueryVariables>;
+export const SessionCostDocument = new TypedDocumentString(`
+    query SessionCost($interviewKey: String!) {
+  costReport(interviewKey: $interviewKey) {
+    sessionCosts {
+      sessionId
+      costUsd
+    }
+    pricesAsOf
+  }
+}
+    `) as unknown as TypedDocumentString<SessionCostQuery, SessionCostQueryVariables>;
+export const PlayRecordingDocument = new TypedDocumentString(`
+    query PlayRecording($id: ID!) {
+  recording(id: $id) {
+    id
+    downloadUrl {
+      __typename
+      ... on DownloadUrl {
+        url
+        expiresAt
+      }
+      ... on ArchivedRecording {
+        storageClass
+        restoreStatus
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PlayRecordingQuery, PlayRecordingQueryVariables>;
