@@ -26,7 +26,7 @@ import pytest
 import pytest_asyncio
 from playwright.async_api import Browser, Page, Request, Route, async_playwright, expect
 
-from tests.conftest import CREATE_INTERVIEW
+from tests.conftest import CREATE_INTERVIEW, START_SESSION
 from tests.http.test_http_e2e import gql, server  # noqa: F401  (the `debrief serve` fixture)
 from tests.support.browser import CHROMIUM, chromium_args, fake_microphone_wav, fixture_words
 
@@ -39,7 +39,7 @@ SIGNED = re.compile(r"^debrief_storage_urls_signed_total(?:\{[^}]*\})? (\S+)$", 
 QUESTIONS = [
     {"text": "Tell us about your experience.", "timeLimitSeconds": 60},
     {"text": "Describe a disagreement and how it ended."},
-    {"text": "What went wrong once, and what did you change?"},
+    {"text": "What went wrong once, and what did you change?", "timeLimitSeconds": 4},
 ]
 
 
@@ -67,17 +67,27 @@ async def chromium(tmp_path: Path) -> AsyncIterator[Browser]:
 
 
 class Network:
-    """Lets 127.0.0.1 through and blocks (and remembers) everything else."""
+    """Lets 127.0.0.1 through and blocks (and remembers) everything else; can cut one upload."""
 
     def __init__(self) -> None:
         self.blocked: list[str] = []
+        self.fail_next_upload = False
 
     async def route(self, route: Route) -> None:
-        if urlsplit(route.request.url).hostname == "127.0.0.1":
-            await route.continue_()
-        else:
-            self.blocked.append(route.request.url)
+        request = route.request
+        if urlsplit(request.url).hostname != "127.0.0.1":
+            self.blocked.append(request.url)
             await route.abort("blockedbyclient")
+        elif self.fail_next_upload and is_multipart(request):
+            self.fail_next_upload = False
+            await route.abort("connectionreset")  # the network drops it: the client retries
+        else:
+            await route.continue_()
+
+
+def is_multipart(request: Request) -> bool:
+    content_type = request.headers.get("content-type", "")
+    return request.method == "POST" and content_type.startswith("multipart/form-data")
 
 
 class Uploads:
@@ -85,13 +95,12 @@ class Uploads:
 
     def __init__(self) -> None:
         self.by_question: dict[str, bytes] = {}
-        self.count = 0
+        self.idempotency_keys: list[tuple[str, str]] = []  # (question id, key) per attempt
 
     def on_request(self, request: Request) -> None:
-        content_type = request.headers.get("content-type", "")
-        if request.method != "POST" or not content_type.startswith("multipart/form-data"):
+        if not is_multipart(request):
             return
-        head = f"Content-Type: {content_type}\r\n\r\n".encode()
+        head = f"Content-Type: {request.headers['content-type']}\r\n\r\n".encode()
         message = email.parser.BytesParser(policy=email.policy.default).parsebytes(
             head + (request.post_data_buffer or b"")
         )
@@ -101,8 +110,9 @@ class Uploads:
         }
         operations = json.loads(parts["operations"].get_content())
         file_bytes = parts["0"].get_payload(decode=True)
-        self.by_question[operations["variables"]["questionId"]] = file_bytes  # last take wins
-        self.count += 1
+        variables = operations["variables"]
+        self.by_question[variables["questionId"]] = file_bytes  # the last take wins
+        self.idempotency_keys.append((variables["questionId"], variables["idempotencyKey"]))
 
 
 async def assert_accessible(page: Page, name: str) -> None:
@@ -130,13 +140,17 @@ def opus_packets(data: bytes, path: Path) -> list[bytes]:
         return [bytes(p) for p in container.demux(stream) if p.size]
 
 
-async def record_answer(page: Page, screenshot: Path | None = None) -> None:
+async def record_answer(page: Page, screenshot: Path | None = None, *, stop: bool = True) -> None:
+    """Record for a few seconds of real time (the fake microphone speaks), then stop, or let
+    the question's time limit stop it."""
     await page.get_by_role("button", name=re.compile(r"^(Record|Retake) answer$")).click()
     await expect(page.get_by_role("timer")).to_be_visible()
-    await page.wait_for_timeout(ANSWER_S * 1000)  # real time: the fake microphone speaks
     if screenshot:
+        await page.wait_for_timeout(1000)
         await page.screenshot(path=screenshot, full_page=True)
-    await page.get_by_role("button", name="Stop recording").click()
+    if stop:
+        await page.wait_for_timeout(ANSWER_S * 1000)
+        await page.get_by_role("button", name="Stop recording").click()
     await expect(page.get_by_label(re.compile(r"^Your answer to question"))).to_be_visible()
 
 
@@ -188,17 +202,22 @@ async def test_candidate_records_and_interviewer_reviews(
         await record_answer(page)  # the retake: replaces the first answer
         await send_answer(page, 1)
         await expect(page.get_by_text("no retakes left")).to_be_visible()
-        for number in (2, 3):
-            await page.get_by_role("button", name="Next question").click()
-            await expect(
-                page.get_by_role("heading", name=f"Question {number} of 3")
-            ).to_be_focused()
-            await record_answer(page)
-            await send_answer(page, number)
+        await page.get_by_role("button", name="Next question").click()
+        await expect(page.get_by_role("heading", name="Question 2 of 3")).to_be_focused()
+        await record_answer(page)
+        network.fail_next_upload = True  # cut off once: retried with the same key
+        await send_answer(page, 2)
+        await page.get_by_role("button", name="Next question").click()
+        await expect(page.get_by_role("heading", name="Question 3 of 3")).to_be_focused()
+        await record_answer(page, stop=False)  # its 4 s limit stops it
+        await send_answer(page, 3)
         await page.screenshot(path=screenshots / "5-record-answered.png", full_page=True)
         await page.get_by_role("button", name="Submit interview").click()
         await expect(page.get_by_role("heading", name="Thank you")).to_be_visible()
-        assert uploads.count == 4 and len(uploads.by_question) == 3
+        attempts = uploads.idempotency_keys
+        assert len(attempts) == 5 and len(uploads.by_question) == 3
+        assert attempts[2] == attempts[3], "the retried upload must reuse its idempotency key"
+        assert len({key for _, key in attempts}) == 4  # one key per take
 
         # The interviewer: key once, the interview's sessions, then the session page.
         await page.goto(f"{base}/review")
@@ -259,5 +278,32 @@ async def test_candidate_records_and_interviewer_reviews(
         await page.keyboard.press("Control+Enter")
         await expect(page.locator(".result-window")).to_contain_text('"__typename": "Query"')
         await page.screenshot(path=screenshots / "8-graphiql.png")
+        await assert_accessible(page, "graphiql")
         assert network.blocked == [], network.blocked
         await context.close()
+
+
+async def test_refused_microphone_says_what_to_do(
+    server: tuple[str, str],  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    base, api_key = server
+    key = f"web-{uuid.uuid4().hex[:8]}"
+    async with httpx.AsyncClient(timeout=30) as client:
+        await gql(client, base, CREATE_INTERVIEW, {"input": {
+            "key": key, "title": "Refused", "questions": QUESTIONS[:1]}}, api_key)  # fmt: skip
+        started = (await gql(client, base, START_SESSION, {"key": key}, api_key))["startSession"]
+    fragment = f"token={started['uploadToken']}&session={started['session']['id']}"
+    wav = fake_microphone_wav(tmp_path / "microphone.wav")
+    # Without --use-fake-ui-for-media-stream the permission is asked, and Playwright denies it.
+    args = [a for a in chromium_args(wav) if a != "--use-fake-ui-for-media-stream"]
+    async with async_playwright() as p:
+        browser = await p.chromium.launch(executable_path=str(CHROMIUM), args=args)
+        page = await browser.new_page()
+        await page.goto(f"{base}/record#{fragment}")
+        await page.get_by_role("button", name="Allow microphone").click()
+        await expect(page.get_by_role("alert").first).to_contain_text(
+            "Microphone access was refused"
+        )
+        await expect(page.get_by_role("button", name="Record answer")).to_be_visible()
+        await browser.close()

@@ -69,9 +69,14 @@ def graphiql_page() -> HTMLResponse:
     head = (
         f'<link rel="stylesheet" href="{STATIC_PREFIX}/graphiql.css">\n'
         f'<script type="module" src="{STATIC_PREFIX}/graphiql.js"></script>\n'
-        "<style>html, body, #graphiql { height: 100%; margin: 0; }</style>\n"
+        "<style>html, body, #graphiql { height: 100%; margin: 0; }\n"
+        ".visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden;"
+        " clip-path: inset(50%); white-space: nowrap; }</style>\n"
     )
-    body = '<div id="graphiql" role="main" aria-label="GraphiQL">Loading GraphiQL…</div>'
+    body = (
+        '<h1 class="visually-hidden">debrief GraphQL explorer</h1>\n'
+        '<div id="graphiql" role="main" aria-label="GraphiQL">Loading GraphiQL…</div>'
+    )
     return _shell(title="debrief · GraphiQL", head=head, body=body)
 
 
