@@ -69,6 +69,10 @@ function KeyForm({ onKey }: { onKey: (key: string) => void }) {
   );
 }
 
+function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? "" : "s"}`;
+}
+
 function recentInterviews(): string[] {
   try {
     return JSON.parse(sessionStorage.getItem(RECENT_STORAGE) ?? "[]") as string[];
@@ -140,7 +144,10 @@ function InterviewView({ apiKey, interviewKey }: { apiKey: string; interviewKey:
     <>
       <nav aria-label="Breadcrumb"><a href="/review">Interviews</a> › {interview.key}</nav>
       <h1>{interview.title}</h1>
-      <p>{interview.questions.length} questions · {sessions.length} sessions · status updates live</p>
+      <p>
+        {plural(interview.questions.length, "question")} · {plural(sessions.length, "session")} ·
+        status updates live
+      </p>
       {sessions.length === 0 ? (
         <p>No sessions yet.</p>
       ) : (
