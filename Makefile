@@ -40,8 +40,13 @@ bench: install  ## every benchmark; each prints a table
 # The browser client: `make run` serves the committed build (no Node needed); these rebuild it.
 WEB_BUILT := web/src/generated debrief/http/web/static
 
-web:  ## rebuild the web client from web/ (npm registry at install time only)
-	cd web && npm ci --no-audit --no-fund && npm run build
+web: web/node_modules/.installed  ## rebuild the web client from web/ into debrief/http/web/static
+	cd web && npm run build
+
+# npm ci (the npm registry, at install time only) once per lock file, not on every build.
+web/node_modules/.installed: web/package-lock.json
+	cd web && npm ci --no-audit --no-fund
+	touch $@
 
 web-check: web  ## fail when the committed build differs from what the sources build
 	@git diff --quiet -- $(WEB_BUILT) && test -z "$$(git status --porcelain -- $(WEB_BUILT))" \

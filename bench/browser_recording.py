@@ -33,7 +33,7 @@ from debrief.services.audio.transcode import (  # noqa: E402
 )
 from tests.support.browser import CHROMIUM, chromium_args, fake_microphone_wav  # noqa: E402
 
-BITRATES_BPS = [8_000, 10_000, 12_000, RECORDER_BITRATE_BPS, 14_000, 16_000, 24_000]
+BITRATES_BPS = sorted({8_000, 10_000, 12_000, RECORDER_BITRATE_BPS, 14_000, 16_000, 24_000})
 RECORD_JS = """async ([bitrate, ms]) => {
   const stream = await navigator.mediaDevices.getUserMedia({audio: {channelCount: 1}});
   const options = {mimeType: 'audio/webm;codecs=opus', audioBitsPerSecond: bitrate};

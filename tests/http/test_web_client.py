@@ -263,6 +263,8 @@ async def test_candidate_records_and_interviewer_reviews(
             assert per_s <= MAX_BYTES_PER_S
             body = (await client.get(recording["downloadUrl"]["url"])).content
             sent = uploads.by_question[recording["question"]["id"]]
+            sent_per_s = len(sent) / recording["durationSeconds"]
+            print(f"browser's upload: {len(sent)} B, {sent_per_s:.0f} B/s")
             assert opus_packets(body, tmp_path / "stored.ogg") == opus_packets(
                 sent, tmp_path / "sent.webm"
             ), "the server re-encoded the browser's recording"
