@@ -70,6 +70,14 @@ export function RecordPage() {
       </>
     );
   }
+  if ((session.status as string) === "EXPIRED") {  // the status the invitations issue adds
+    return (
+      <>
+        <h1>Link expired</h1>
+        <p>This interview can no longer be answered. Ask the interviewer for a new link.</p>
+      </>
+    );
+  }
   if (submitted || session.status !== "IN_PROGRESS") {
     return (
       <>
