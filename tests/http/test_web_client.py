@@ -30,8 +30,6 @@ from tests.conftest import CREATE_INTERVIEW, START_SESSION
 from tests.http.test_http_e2e import gql, server  # noqa: F401  (the `debrief serve` fixture)
 from tests.support.browser import CHROMIUM, chromium_args, fake_microphone_wav, fixture_words
 
-pytestmark = pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium")
-
 AXE = Path(__file__).parents[2] / "web" / "node_modules" / "axe-core" / "axe.min.js"
 ANSWER_S = 3.5  # long enough for a sentence of the fixture, short enough for a quick test
 MAX_BYTES_PER_S = 2_500
@@ -59,6 +57,7 @@ def screenshots() -> Path:
 
 @pytest_asyncio.fixture
 async def chromium(tmp_path: Path) -> AsyncIterator[Browser]:
+    assert CHROMIUM.exists(), "needs Debian's Chromium: apt-get install -y chromium (.ci/run does)"
     wav = fake_microphone_wav(tmp_path / "microphone.wav")
     async with async_playwright() as p:
         launched = await p.chromium.launch(executable_path=str(CHROMIUM), args=chromium_args(wav))
