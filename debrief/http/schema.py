@@ -25,6 +25,10 @@ class Query:
     session: Session | None = strawberry.field(resolver=queries.session)
     recording: Recording | None = strawberry.field(resolver=queries.recording)
     cost_report: CostReport = strawberry.field(resolver=queries.cost_report)
+    # web client: the review page lists an interviewer's interviews
+    interviews: list[Interview] = strawberry.field(
+        resolver=queries.interviews, description="The organisation's interviews, newest first."
+    )
 
 
 @strawberry.type

@@ -19,6 +19,12 @@ async def interview(info: Info, key: str) -> Interview | None:
     return Interview.from_row(row) if row else None
 
 
+async def interviews(info: Info, first: int = 50) -> list[Interview]:
+    """The caller's organisation's interviews, newest first (at most 200); others get []."""
+    rows = await access.list_visible_interviews(info.context.principal, limit=first)
+    return [Interview.from_row(row) for row in rows]
+
+
 async def session(info: Info, id: strawberry.ID) -> Session | None:
     row = await access.find_visible_session(info.context.principal, id)
     if row is not None and info.context.can_read_results:  # counted for the cost report

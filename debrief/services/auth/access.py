@@ -54,6 +54,21 @@ async def find_visible_interview(principal: Principal, key: str) -> Interview | 
     return None
 
 
+MAX_LISTED_INTERVIEWS = 200
+
+
+async def list_visible_interviews(principal: Principal, *, limit: int) -> list[Interview]:
+    """An interviewer's organisation's interviews, newest first; nobody else sees a list."""
+    if not isinstance(principal, Interviewer):
+        return []
+    limit = max(0, min(limit, MAX_LISTED_INTERVIEWS))
+    return (
+        await Interview.filter(organization_id=principal.organization_id)
+        .order_by("-created_at", "-id")
+        .limit(limit)
+    )
+
+
 async def find_visible_session(principal: Principal, session_id: str | UUID) -> Session | None:
     sid = parse_uuid(session_id)
     if sid is None or isinstance(principal, Anonymous):

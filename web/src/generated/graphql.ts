@@ -106,6 +106,13 @@ export type PlayRecordingQuery = { recording: { id: string, downloadUrl:
       | { __typename: 'DownloadUrl', url: string, expiresAt: string }
      } | null };
 
+export type MyInterviewsQueryVariables = Exact<{
+  first: number;
+}>;
+
+
+export type MyInterviewsQuery = { interviews: Array<{ key: string, title: string, public: boolean, questions: Array<{ id: string }> }> };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -329,3 +336,15 @@ export const PlayRecordingDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PlayRecordingQuery, PlayRecordingQueryVariables>;
+export const MyInterviewsDocument = new TypedDocumentString(`
+    query MyInterviews($first: Int!) {
+  interviews(first: $first) {
+    key
+    title
+    public
+    questions {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MyInterviewsQuery, MyInterviewsQueryVariables>;

@@ -1,6 +1,7 @@
 /**
  * `/review`: the interviewer's pages. The API key is typed once and kept in sessionStorage
- * (gone when the tab closes). `?interview=KEY` lists its sessions with live status;
+ * (gone when the tab closes). It lists the organisation's interviews; `?interview=KEY` lists
+ * one interview's sessions with live status;
  * `&session=ID` shows one session. Reads are database and cache only; an answer's audio URL is
  * signed only when its Play button is pressed (the one field that costs a storage signature).
  */
@@ -10,6 +11,8 @@ import { request } from "../api";
 import {
   InterviewSessionsDocument,
   type InterviewSessionsQuery,
+  MyInterviewsDocument,
+  type MyInterviewsQuery,
   PlayRecordingDocument,
   ReviewSessionDocument,
   type ReviewSessionQuery,
@@ -19,7 +22,6 @@ import { watch } from "../live";
 import { ErrorMessage, FocusHeading, formatBytes, formatDate, formatSeconds, statusLabel } from "../ui";
 
 const KEY_STORAGE = "debrief.apiKey";
-const RECENT_STORAGE = "debrief.recentInterviews";
 const SETTLED = new Set(["COMPLETE", "FAILED", "EXPIRED"]);
 
 type Session = NonNullable<ReviewSessionQuery["session"]>;
@@ -45,7 +47,7 @@ export function ReviewPage() {
       ) : interviewKey ? (
         <InterviewView apiKey={apiKey} interviewKey={interviewKey} />
       ) : (
-        <InterviewPicker />
+        <InterviewPicker apiKey={apiKey} />
       )}
     </>
   );
@@ -73,25 +75,35 @@ function plural(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? "" : "s"}`;
 }
 
-function recentInterviews(): string[] {
-  try {
-    return JSON.parse(sessionStorage.getItem(RECENT_STORAGE) ?? "[]") as string[];
-  } catch {
-    return [];
-  }
-}
-
-function rememberInterview(key: string): void {
-  const recent = [key, ...recentInterviews().filter((k) => k !== key)].slice(0, 10);
-  sessionStorage.setItem(RECENT_STORAGE, JSON.stringify(recent));
-}
-
-function InterviewPicker() {
+function InterviewPicker({ apiKey }: { apiKey: string }) {
+  const [interviews, setInterviews] = useState<MyInterviewsQuery["interviews"] | null>(null);
+  const [error, setError] = useState<string | null>(null);
   const [key, setKey] = useState("");
-  const recent = recentInterviews();
+  useEffect(() => {
+    request(MyInterviewsDocument, { first: 100 }, apiKey)
+      .then((data) => setInterviews(data.interviews))
+      .catch((e: Error) => setError(e.message));
+  }, [apiKey]);
   return (
     <>
       <h1>Interviews</h1>
+      {interviews === null ? (
+        <p aria-busy="true">{error ? "" : "Loading interviews…"}</p>
+      ) : interviews.length === 0 ? (
+        <p>No interviews are visible with this API key yet.</p>
+      ) : (
+        <ul class="interviews">
+          {interviews.map((i) => (
+            <li key={i.key}>
+              <a href={`/review?interview=${encodeURIComponent(i.key)}`}>{i.title}</a>{" "}
+              <span class="hint">
+                {i.key} · {plural(i.questions.length, "question")}
+                {i.public ? " · public" : ""}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
       <form class="inline" onSubmit={(e) => {
         e.preventDefault();
         if (key.trim()) location.assign(`/review?interview=${encodeURIComponent(key.trim())}`);
@@ -100,16 +112,7 @@ function InterviewPicker() {
         <input id="review-interview-key" value={key} required onInput={(e) => setKey(e.currentTarget.value)} />
         <button type="submit">Show sessions</button>
       </form>
-      {recent.length > 0 && (
-        <section aria-labelledby="recent">
-          <h2 id="recent">Recently opened</h2>
-          <ul>
-            {recent.map((k) => (
-              <li key={k}><a href={`/review?interview=${encodeURIComponent(k)}`}>{k}</a></li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <ErrorMessage message={error} />
     </>
   );
 }
@@ -123,7 +126,6 @@ function InterviewView({ apiKey, interviewKey }: { apiKey: string; interviewKey:
       (data) => {
         setInterview(data.interview);
         setError(null);
-        if (data.interview) rememberInterview(interviewKey);
       },
       { done: (data) => data.interview === null, onError: (e) => setError((e as Error).message) },
     );

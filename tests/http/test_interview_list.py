@@ -1,0 +1,41 @@
+"""`interviews`: an interviewer lists their organisation's interviews; nobody else sees a list."""
+
+from __future__ import annotations
+
+import uuid
+
+from tests.conftest import CREATE_INTERVIEW, START_SESSION, ApiClient
+
+LIST = "query($first: Int!) { interviews(first: $first) { key title } }"
+
+
+async def create(api: ApiClient, token: str, title: str) -> str:
+    key = f"list-{uuid.uuid4().hex[:8]}"
+    variables = {"input": {"key": key, "title": title, "questions": [{"text": "Why?"}]}}
+    created = await api.gql(CREATE_INTERVIEW, variables, token=token)
+    assert created["data"]["createInterview"]["__typename"] == "Interview"
+    return key
+
+
+async def test_interviewer_lists_own_interviews_newest_first(api: ApiClient) -> None:
+    mine, theirs = await api.new_key(), await api.new_key()
+    first = await create(api, mine, "First")
+    second = await create(api, mine, "Second")
+    other = await create(api, theirs, "Other organisation")
+
+    listed = (await api.gql(LIST, {"first": 50}, token=mine))["data"]["interviews"]
+    assert [i["key"] for i in listed] == [second, first]
+    assert other not in [i["key"] for i in listed]
+    limited = (await api.gql(LIST, {"first": 1}, token=mine))["data"]["interviews"]
+    assert [i["key"] for i in limited] == [second]
+    assert (await api.gql(LIST, {"first": -1}, token=mine))["data"]["interviews"] == []
+
+
+async def test_candidates_and_anonymous_callers_see_no_list(api: ApiClient) -> None:
+    key = await api.new_key()
+    interview = await create(api, key, "Hidden")
+    started = await api.gql(START_SESSION, {"key": interview}, token=key)
+    upload_token = started["data"]["startSession"]["uploadToken"]
+
+    assert (await api.gql(LIST, {"first": 50}, token=upload_token))["data"]["interviews"] == []
+    assert (await api.gql(LIST, {"first": 50}))["data"]["interviews"] == []
