@@ -25,9 +25,14 @@ class Query:
     session: Session | None = strawberry.field(resolver=queries.session)
     recording: Recording | None = strawberry.field(resolver=queries.recording)
     cost_report: CostReport = strawberry.field(resolver=queries.cost_report)
-    # web client: the review page lists an interviewer's interviews
+    # web client: the review page lists an interviewer's interviews; the recording page finds
+    # its session from the upload token alone
     interviews: list[Interview] = strawberry.field(
         resolver=queries.interviews, description="The organisation's interviews, newest first."
+    )
+    candidate_session: Session | None = strawberry.field(
+        resolver=queries.candidate_session,
+        description="The session of the upload token sent; null for any other caller.",
     )
 
 

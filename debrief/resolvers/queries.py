@@ -9,7 +9,7 @@ import strawberry
 from debrief.resolvers.context import Context
 from debrief.schema.types import CostReport, Interview, Recording, Session
 from debrief.services.auth import access
-from debrief.services.auth.credentials import Interviewer
+from debrief.services.auth.credentials import Candidate, Interviewer
 
 Info = strawberry.Info[Context, None]
 
@@ -32,6 +32,14 @@ async def session(info: Info, id: strawberry.ID) -> Session | None:
         organization_id = principal.organization_id if isinstance(principal, Interviewer) else None
         info.context.runtime.ledger.record_result_view(row.id, organization_id)
     return Session.from_row(row) if row else None
+
+
+async def candidate_session(info: Info) -> Session | None:
+    """The session an upload token is bound to: how `/record#token=…` finds its questions."""
+    principal = info.context.principal
+    if not isinstance(principal, Candidate):
+        return None
+    return await session(info, strawberry.ID(str(principal.session_id)))
 
 
 async def recording(info: Info, id: strawberry.ID) -> Recording | None:

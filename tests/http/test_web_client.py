@@ -295,7 +295,7 @@ async def test_refused_microphone_says_what_to_do(
         await gql(client, base, CREATE_INTERVIEW, {"input": {
             "key": key, "title": "Refused", "questions": QUESTIONS[:1]}}, api_key)  # fmt: skip
         started = (await gql(client, base, START_SESSION, {"key": key}, api_key))["startSession"]
-    fragment = f"token={started['uploadToken']}&session={started['session']['id']}"
+    fragment = f"token={started['uploadToken']}"
     wav = fake_microphone_wav(tmp_path / "microphone.wav")
     # Without --use-fake-ui-for-media-stream the permission is asked, and Playwright denies it.
     args = [a for a in chromium_args(wav) if a != "--use-fake-ui-for-media-stream"]

@@ -12,17 +12,16 @@ export type RecordingStatus =
 export type SessionStatus =
   | 'ANALYZING'
   | 'COMPLETE'
+  | 'EXPIRED'
   | 'FAILED'
   | 'IN_PROGRESS'
   | 'SUBMITTED'
   | 'TRANSCRIBING';
 
-export type CandidateSessionQueryVariables = Exact<{
-  id: string | number;
-}>;
+export type CandidateSessionQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type CandidateSessionQuery = { session: { id: string, status: SessionStatus, candidateName: string | null, interview: { title: string, maxRetakes: number, questions: Array<{ id: string, position: number, text: string, timeLimitSeconds: number | null }> }, recordings: Array<{ id: string, status: RecordingStatus, question: { id: string } }> } | null };
+export type CandidateSessionQuery = { candidateSession: { id: string, status: SessionStatus, candidateName: string | null, interview: { title: string, maxRetakes: number, questions: Array<{ id: string, position: number, text: string, timeLimitSeconds: number | null }> }, recordings: Array<{ id: string, status: RecordingStatus, question: { id: string } }> } | null };
 
 export type UploadAnswerMutationVariables = Exact<{
   sessionId: string | number;
@@ -34,6 +33,7 @@ export type UploadAnswerMutationVariables = Exact<{
 
 export type UploadAnswerMutation = { uploadRecording:
     | { __typename: 'Conflict', message: string }
+    | { __typename: 'Expired', message: string }
     | { __typename: 'Forbidden', message: string }
     | { __typename: 'InvalidAudio', message: string }
     | { __typename: 'NotFound', message: string }
@@ -48,6 +48,7 @@ export type SubmitAnswersMutationVariables = Exact<{
 
 export type SubmitAnswersMutation = { submitSession:
     | { __typename: 'Conflict', message: string }
+    | { __typename: 'Expired', message: string }
     | { __typename: 'Forbidden', message: string }
     | { __typename: 'NotFound', message: string }
     | { __typename: 'Session', id: string, status: SessionStatus }
@@ -68,6 +69,7 @@ export type StartPublicSessionMutationVariables = Exact<{
 
 
 export type StartPublicSessionMutation = { startSession:
+    | { __typename: 'Conflict', message: string }
     | { __typename: 'Forbidden', message: string }
     | { __typename: 'NotFound', message: string }
     | { __typename: 'StartSessionResult', uploadToken: string, session: { id: string } }
@@ -133,8 +135,8 @@ export class TypedDocumentString<TResult, TVariables>
 }
 
 export const CandidateSessionDocument = new TypedDocumentString(`
-    query CandidateSession($id: ID!) {
-  session(id: $id) {
+    query CandidateSession {
+  candidateSession {
     id
     status
     candidateName

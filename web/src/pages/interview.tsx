@@ -11,9 +11,9 @@ import { ErrorMessage } from "../ui";
 
 type Interview = NonNullable<PublicInterviewQuery["interview"]>;
 
-export function recordUrl(token: string, sessionId: string): string {
+export function recordUrl(token: string): string {
   // The token travels in the fragment: browsers never send it, so no log ever holds it.
-  return `/record#token=${encodeURIComponent(token)}&session=${encodeURIComponent(sessionId)}`;
+  return `/record#token=${encodeURIComponent(token)}`;
 }
 
 export function InterviewPage({ interviewKey }: { interviewKey: string }) {
@@ -56,7 +56,7 @@ export function InterviewPage({ interviewKey }: { interviewKey: string }) {
         setError(result.message);
         return;
       }
-      location.assign(recordUrl(result.uploadToken, result.session.id));
+      location.assign(recordUrl(result.uploadToken));
     } catch (e) {
       setError((e as Error).message);
     } finally {

@@ -1,5 +1,5 @@
 /**
- * `/record#token=dbu_…&session=…`: the candidate answers each question by voice. Per question:
+ * `/record#token=dbu_…`: the candidate answers each question by voice. Per question:
  * record, stop, listen, upload (with progress, retried with the same idempotency key), retake
  * while the interview allows; then submit.
  */
@@ -22,7 +22,7 @@ import {
 } from "../recorder";
 import { ErrorMessage, FocusHeading, formatBytes, formatSeconds } from "../ui";
 
-type Session = NonNullable<CandidateSessionQuery["session"]>;
+type Session = NonNullable<CandidateSessionQuery["candidateSession"]>;
 type Question = Session["interview"]["questions"][number];
 type Phase = "idle" | "recording" | "preview" | "uploading";
 
@@ -31,9 +31,8 @@ interface Answer {
   sizeBytes?: number;
 }
 
-export function readFragment(hash: string): { token: string | null; sessionId: string | null } {
-  const params = new URLSearchParams(hash.replace(/^#/, ""));
-  return { token: params.get("token"), sessionId: params.get("session") };
+export function readToken(hash: string): string | null {
+  return new URLSearchParams(hash.replace(/^#/, "")).get("token");
 }
 
 function newIdempotencyKey(): string {
@@ -41,19 +40,19 @@ function newIdempotencyKey(): string {
 }
 
 export function RecordPage() {
-  const { token, sessionId } = readFragment(location.hash);
+  const token = readToken(location.hash);
   const [session, setSession] = useState<Session | null | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
   const [submitted, setSubmitted] = useState(false);
 
   useEffect(() => {
-    if (!token || !sessionId) return;
-    request(CandidateSessionDocument, { id: sessionId }, token)
-      .then((data) => setSession(data.session))
+    if (!token) return;
+    request(CandidateSessionDocument, {}, token)
+      .then((data) => setSession(data.candidateSession))
       .catch((e: Error) => setError(e.message));
-  }, [token, sessionId]);
+  }, [token]);
 
-  if (!token || !sessionId) {
+  if (!token) {
     return (
       <>
         <h1>Recording link incomplete</h1>

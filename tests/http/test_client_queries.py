@@ -1,4 +1,5 @@
-"""`interviews`: an interviewer lists their organisation's interviews; nobody else sees a list."""
+"""Queries the web client needs: `interviews` (an interviewer's list; nobody else sees one) and
+`candidateSession` (the session of the upload token sent; null for anyone else)."""
 
 from __future__ import annotations
 
@@ -39,3 +40,20 @@ async def test_candidates_and_anonymous_callers_see_no_list(api: ApiClient) -> N
 
     assert (await api.gql(LIST, {"first": 50}, token=upload_token))["data"]["interviews"] == []
     assert (await api.gql(LIST, {"first": 50}))["data"]["interviews"] == []
+
+
+async def test_candidate_session_is_the_tokens_own(api: ApiClient) -> None:
+    key = await api.new_key()
+    interview = await create(api, key, "Own session")
+    started = (await api.gql(START_SESSION, {"key": interview}, token=key))["data"]["startSession"]
+    other = (await api.gql(START_SESSION, {"key": interview}, token=key))["data"]["startSession"]
+    query = "{ candidateSession { id status interview { key } } }"
+
+    own = (await api.gql(query, token=started["uploadToken"]))["data"]["candidateSession"]
+    assert own == {"id": started["session"]["id"], "status": "IN_PROGRESS",
+                   "interview": {"key": interview}}  # fmt: skip
+    theirs = (await api.gql(query, token=other["uploadToken"]))["data"]["candidateSession"]
+    assert theirs["id"] == other["session"]["id"] != own["id"]
+    assert (await api.gql(query, token=key))["data"]["candidateSession"] is None
+    assert (await api.gql(query))["data"]["candidateSession"] is None
+    assert (await api.gql(query, token="dbu_not-a-token"))["data"]["candidateSession"] is None
