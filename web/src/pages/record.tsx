@@ -69,7 +69,7 @@ export function RecordPage() {
       </>
     );
   }
-  if ((session.status as string) === "EXPIRED") {  // the status the invitations issue adds
+  if (session.status === "EXPIRED") {
     return (
       <>
         <h1>Link expired</h1>
