@@ -12,8 +12,8 @@ from tortoise.transactions import in_transaction
 
 from debrief.models import Job, Recording, RecordingStatus, Session, SessionStatus
 from debrief.services import analysis, versions
-from debrief.services import transcription as stt
 from debrief.services.costs import cost_scope
+from debrief.services.queue.defer import DeferJob
 
 if TYPE_CHECKING:
     from debrief.runtime import Runtime
@@ -60,8 +60,8 @@ async def analyze_session(runtime: Runtime, job: Job) -> None:
         # (or the deferral) on the session.
         async with in_transaction():
             await analysis.store_outcome(source, outcome, complete=False)
-        if isinstance(error, stt.DeferJob):  # the runner defers the job
-            await _note_failure(job, error.failure_class.value)
+        if isinstance(error, DeferJob):  # the runner defers the job
+            await _note_failure(job, error.failure_class)
         if isinstance(error, analysis.AnalysisFailed):
             await _note_failure(job, error.failure_class)
         raise

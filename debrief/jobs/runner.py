@@ -13,7 +13,7 @@ from debrief.logging import job_log_context
 from debrief.metrics import JOBS
 from debrief.models import Job, JobKind, JobStatus
 from debrief.services.costs.scope import cost_scope, job_cost_scope
-from debrief.services.openai.failures import DeferJob  # providers ask to back off
+from debrief.services.queue.defer import DeferJob  # providers ask to back off
 
 if TYPE_CHECKING:
     from debrief.runtime import Runtime

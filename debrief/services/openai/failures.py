@@ -1,4 +1,4 @@
-"""The retry policy for OpenAI transcription, as data: classify a failure, then look it up.
+"""The retry policy for every OpenAI call, as data: classify a failure, then look it up.
 
 ============== ========================================== ===== =============== ===============
 class          raised by                                  tries delay between   then
@@ -15,9 +15,11 @@ PERMANENT      401, 403, 404, 429 insufficient_quota,     1     -               
 ============== ========================================== ===== =============== ===============
 
 RETRY sleeps in-process (short, jittered); DEFER raises `DeferJob` so the job layer reschedules
-(``arq.Retry(defer=…)``) instead of holding a worker; FALLBACK transcribes locally at once;
-OPEN_CIRCUIT also stops every later call reaching OpenAI until the cooldown ends. A DEFER
-honours ``Retry-After`` (seconds, ``retry-after-ms`` or an HTTP date) when the server sent one.
+(``arq.Retry(defer=…)``) instead of holding a worker; FALLBACK gives up on OpenAI for this call
+(transcription goes to the local model, analysis fails the job); OPEN_CIRCUIT also stops every
+later call reaching OpenAI until the cooldown ends. A DEFER honours ``Retry-After`` (seconds,
+``retry-after-ms`` or an HTTP date) when the server sent one. ``retry.call_with_policy`` is the
+one loop that applies this table; EMPTY and LOW_CONFIDENCE only ever come from transcription.
 """
 
 from __future__ import annotations
@@ -72,16 +74,6 @@ class TranscriptEmpty(TranscriptRejected):
 
 class TranscriptLowConfidence(TranscriptRejected):
     message = "The transcript came back with too little confidence."
-
-
-class DeferJob(Exception):
-    """Control flow: run this job again in ``defer_s`` seconds (becomes ``arq.Retry``)."""
-
-    def __init__(self, *, defer_s: float, failure_class: FailureClass, reason: str) -> None:
-        self.defer_s = defer_s
-        self.failure_class = failure_class
-        self.reason = reason
-        super().__init__(f"defer {defer_s:g} s after {failure_class}: {reason}")
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,6 @@ from debrief.services.openai.circuit import CircuitBreaker
 from debrief.services.openai.failures import (
     DEFAULT_POLICIES,
     Action,
-    DeferJob,
     FailureClass,
     RetryPolicy,
     TranscriptEmpty,
@@ -23,7 +22,6 @@ __all__ = [
     "Action",
     "Attempt",
     "CircuitBreaker",
-    "DeferJob",
     "FailureClass",
     "LocalTranscriber",
     "ModelSpec",

@@ -12,7 +12,6 @@ from __future__ import annotations
 import asyncio
 import random
 import time
-from collections import Counter
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from functools import partial
@@ -22,19 +21,13 @@ from typing import Protocol
 from debrief.config import Settings
 from debrief.metrics import PROVIDER_CALLS
 from debrief.services.openai.circuit import CircuitBreaker
-from debrief.services.openai.failures import (
-    DEFAULT_POLICIES,
-    Action,
-    DeferJob,
-    FailureClass,
-    RetryPolicy,
-    classify,
-)
+from debrief.services.openai.failures import DEFAULT_POLICIES, FailureClass, RetryPolicy
+from debrief.services.openai.retry import GaveUp, RetryLoop, Try, describe
 from debrief.services.transcription.local import LocalTranscriber
 from debrief.services.transcription.openai import OpenAITranscriber
 from debrief.services.transcription.result import Outcome, Provider, TimeMap, TranscriptResult
 
-_MAX_ERROR_CHARS = 500
+ENDPOINT = "audio.transcriptions"
 
 
 @dataclass(frozen=True)
@@ -85,9 +78,7 @@ class TranscriptionChain:
         self.circuit = circuit
         self.openai = openai_transcriber
         self.local = local_transcriber
-        self.policies = policies
-        self._sleep = sleep
-        self._rng = rng or random.Random()
+        self.retry = RetryLoop(circuit, policies=policies, sleep=sleep, rng=rng)
 
     @classmethod
     def from_settings(
@@ -141,61 +132,16 @@ class TranscriptionChain:
         allow_defer: bool,
     ) -> TranscriptResult | None:
         """OpenAI's transcript, or None when the policy says go local; may raise DeferJob."""
-        failures: Counter[FailureClass] = Counter()
-        while True:
-            started = time.monotonic()
-            try:
-                result = await openai.transcribe(path, time_map=time_map)
-            except Exception as exc:
-                failure = classify(exc)
-                error = _describe(exc)
-                PROVIDER_CALLS.labels(
-                    "openai", "audio.transcriptions", "error", str(failure or "unclassified")
-                ).inc()
-                elapsed_s = round(time.monotonic() - started, 3)
-                if failure is None:
-                    log.append(Attempt("openai", "error", error=error, elapsed_s=elapsed_s))
-                    raise
-                failures[failure] += 1
-                policy = self.policies[failure]
-                attempt = partial(
-                    Attempt,
-                    "openai",
-                    failure_class=failure,
-                    error=error,
-                    elapsed_s=elapsed_s,
-                    model=getattr(exc, "model", None),
-                    billed_seconds=getattr(exc, "billed_seconds", 0),
-                )
-                action = policy.decide(failures[failure])
-                if action is Action.RETRY:
-                    delay_s = policy.delay_s(failures[failure], self._rng)
-                    log.append(attempt("retry", delay_s=delay_s))
-                    await self._sleep(delay_s)
-                    continue
-                if action is Action.DEFER and allow_defer:
-                    defer_s = policy.defer_for(exc)
-                    log.append(attempt("defer", delay_s=defer_s))
-                    raise DeferJob(defer_s=defer_s, failure_class=failure, reason=error) from exc
-                if action is Action.OPEN_CIRCUIT:
-                    self.circuit.open(f"{failure}: {error}")
-                    log.append(attempt("open_circuit"))
-                    return None
-                log.append(attempt("fallback"))
-                return None
-            self.circuit.close()
-            PROVIDER_CALLS.labels("openai", "audio.transcriptions", "ok", "").inc()
-            elapsed_s = round(time.monotonic() - started, 3)
-            log.append(
-                Attempt(
-                    "openai",
-                    "ok",
-                    elapsed_s=elapsed_s,
-                    model=result.model,
-                    billed_seconds=result.billed_seconds or 0,
-                )
+        tries: list[Try[TranscriptResult]] = []
+        request = partial(openai.transcribe, path, time_map=time_map)
+        try:
+            return await self.retry.call(
+                request, endpoint=ENDPOINT, allow_defer=allow_defer, on_try=tries.append
             )
-            return result
+        except GaveUp:
+            return None
+        finally:
+            log.extend(_attempt(t) for t in tries)
 
     async def _try_local(self, path: Path, log: list[Attempt]) -> TranscriptResult:
         started = time.monotonic()
@@ -204,14 +150,30 @@ class TranscriptionChain:
         except Exception as exc:
             PROVIDER_CALLS.labels("local", "faster-whisper", "error", "").inc()
             elapsed_s = round(time.monotonic() - started, 3)
-            log.append(Attempt("local", "error", error=_describe(exc), elapsed_s=elapsed_s))
+            log.append(Attempt("local", "error", error=describe(exc), elapsed_s=elapsed_s))
             raise
         PROVIDER_CALLS.labels("local", "faster-whisper", "ok", "").inc()
         log.append(Attempt("local", "ok", elapsed_s=round(time.monotonic() - started, 3)))
         return result
 
 
-def _describe(exc: BaseException) -> str:
-    code = getattr(exc, "code", None)
-    text = f"{type(exc).__name__}: {exc}" + (f" [{code}]" if isinstance(code, str) else "")
-    return text if len(text) <= _MAX_ERROR_CHARS else text[: _MAX_ERROR_CHARS - 1] + "…"
+def _attempt(done: Try[TranscriptResult]) -> Attempt:
+    """A try at OpenAI as the job row keeps it, with what the provider billed for it."""
+    if done.result is not None:
+        return Attempt(
+            "openai",
+            "ok",
+            elapsed_s=done.elapsed_s,
+            model=done.result.model,
+            billed_seconds=done.result.billed_seconds or 0,
+        )
+    return Attempt(
+        "openai",
+        done.outcome,
+        failure_class=done.failure_class,
+        error=done.described,
+        delay_s=done.delay_s,
+        elapsed_s=done.elapsed_s,
+        model=getattr(done.error, "model", None),  # a refused reply was billed all the same
+        billed_seconds=getattr(done.error, "billed_seconds", 0),
+    )

@@ -1,8 +1,9 @@
 """Transcription by OpenAI (or any compatible server): one call, no retries of its own.
 
-Retries, deferral and fallback belong to the chain; this module only speaks the API, maps
-timestamps back through the silence-trimming time map, and refuses transcripts that are empty
-or that the model itself was unsure of (so the chain can try the local model instead).
+Retries, deferral and fallback belong to the chain; the request itself is
+``services/openai/audio.py``. This module picks how to ask, maps timestamps back through the
+silence-trimming time map, and refuses transcripts that are empty or that the model itself
+was unsure of (so the chain can try the local model instead).
 """
 
 from __future__ import annotations
@@ -12,11 +13,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import av
-from openai import AsyncOpenAI, omit
-from openai.types.audio import Transcription, TranscriptionVerbose
-from openai.types.audio.transcription import UsageDuration
 
 from debrief.config import Settings
+from debrief.services.openai import audio
+from debrief.services.openai.client import OpenAIClient, open_client
 from debrief.services.openai.failures import TranscriptEmpty, TranscriptLowConfidence
 from debrief.services.transcription.result import Segment, TimeMap, TranscriptResult
 
@@ -38,22 +38,14 @@ class OpenAITranscriber:
         self,
         settings: Settings,
         *,
-        client: AsyncOpenAI | None = None,
+        client: OpenAIClient | None = None,
         model: str | None = None,
         min_avg_logprob: float = -1.0,
         max_no_speech_prob: float = 0.8,
     ) -> None:
-        if client is None:
-            assert settings.openai_api_key is not None, (
-                "OpenAITranscriber needs DEBRIEF_OPENAI_API_KEY (or pass client=...)"
-            )
-            client = AsyncOpenAI(
-                api_key=settings.openai_api_key.get_secret_value(),
-                base_url=settings.openai_base_url,
-                max_retries=0,
-                timeout=settings.openai_timeout_s,
-            )
-        self.client = client
+        self.client = client or open_client(
+            settings, timeout_s=settings.openai_timeout_s, purpose="OpenAITranscriber"
+        )
         self.model = model or settings.openai_transcription_model
         self.min_avg_logprob = min_avg_logprob
         self.max_no_speech_prob = max_no_speech_prob
@@ -67,44 +59,40 @@ class OpenAITranscriber:
         """Transcribe ``path`` (the trimmed copy); timestamps come back in original time."""
         upload = (_upload_name(path), await asyncio.to_thread(path.read_bytes))
         if self.gives_segments:
-            verbose = await self.client.audio.transcriptions.create(
-                file=upload,
-                model=self.model,
-                response_format="verbose_json",
-                timestamp_granularities=["segment"],
+            heard = await audio.transcribe(
+                self.client, upload=upload, model=self.model, timed_segments=True
             )
-            return self._from_verbose(verbose, time_map)
+            return self._from_verbose(heard, time_map)
         include_logprobs = self.model.startswith("gpt-4o") and "diarize" not in self.model
-        plain = await self.client.audio.transcriptions.create(
-            file=upload,
+        heard = await audio.transcribe(
+            self.client,
+            upload=upload,
             model=self.model,
-            response_format="json",
-            include=["logprobs"] if include_logprobs else omit,
+            timed_segments=False,
+            logprobs=include_logprobs,
         )
         duration_s = await asyncio.to_thread(audio_duration_s, path)
-        return self._from_plain(plain, duration_s, time_map)
+        return self._from_plain(heard, duration_s, time_map)
 
     async def aclose(self) -> None:
         await self.client.close()
 
-    def _from_verbose(
-        self, reply: TranscriptionVerbose, time_map: TimeMap | None
-    ) -> TranscriptResult:
-        billed = float(reply.usage.seconds if reply.usage is not None else reply.duration)
-        text = reply.text.strip()
+    def _from_verbose(self, heard: audio.Heard, time_map: TimeMap | None) -> TranscriptResult:
+        billed = heard.billed_seconds or 0.0
+        text = heard.text.strip()
         if not text:
             raise TranscriptEmpty(model=self.model, billed_seconds=billed)
-        segments = reply.segments or []
+        segments = heard.segments
         weights = [max(s.end - s.start, 1e-3) for s in segments]
         avg_logprob = _weighted([s.avg_logprob for s in segments], weights)
         no_speech = _weighted([s.no_speech_prob for s in segments], weights)
         self._check_confidence(avg_logprob, no_speech, billed)
         mapped = [_segment(s.start, s.end, s.text.strip(), time_map) for s in segments] or [
-            _segment(0.0, reply.duration, text, time_map)
+            _segment(0.0, heard.duration_s or 0.0, text, time_map)
         ]
         return TranscriptResult(
             text=text,
-            language=_LANGUAGE_CODES.get(reply.language.lower(), reply.language),
+            language=_language_code(heard.language),
             provider="openai",
             model=self.model,
             segments=mapped,
@@ -114,19 +102,18 @@ class OpenAITranscriber:
         )
 
     def _from_plain(
-        self, reply: Transcription, duration_s: float, time_map: TimeMap | None
+        self, heard: audio.Heard, duration_s: float, time_map: TimeMap | None
     ) -> TranscriptResult:
-        usage = reply.usage
-        billed = float(usage.seconds if isinstance(usage, UsageDuration) else duration_s)
-        text = reply.text.strip()
+        billed = heard.billed_seconds if heard.billed_seconds is not None else duration_s
+        text = heard.text.strip()
         if not text:
             raise TranscriptEmpty(model=self.model, billed_seconds=billed)
-        logprobs = [p.logprob for p in reply.logprobs or [] if p.logprob is not None]
+        logprobs = heard.logprobs
         avg_logprob = sum(logprobs) / len(logprobs) if logprobs else None
         self._check_confidence(avg_logprob, None, billed)
         return TranscriptResult(
             text=text,
-            language=reply.languages[0].code if reply.languages else None,
+            language=_language_code(heard.language),
             provider="openai",
             model=self.model,
             segments=[_segment(0.0, duration_s, text, time_map)],
@@ -155,6 +142,12 @@ def audio_duration_s(path: Path) -> float:
     counts its pre-skip), and decoding speech-bitrate audio is cheap."""
     with av.open(str(path)) as container:
         return sum(f.samples / f.sample_rate for f in container.decode(audio=0))
+
+
+def _language_code(language: str | None) -> str | None:
+    if language is None:
+        return None
+    return _LANGUAGE_CODES.get(language.lower(), language)
 
 
 def _segment(start: float, end: float, text: str, time_map: TimeMap | None) -> Segment:

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from debrief.config import Settings
+from debrief.services.queue.defer import DeferJob
 from debrief.services.transcription import (
     Attempt,
     CircuitBreaker,
-    DeferJob,
     FailureClass,
     LocalTranscriber,
     OpenAITranscriber,

@@ -1,0 +1,53 @@
+"""``/chat/completions`` with a strict JSON schema: one request, the reply as plain data."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from debrief.services.openai.client import OpenAIClient
+
+
+@dataclass(frozen=True)
+class ChatReply:
+    """The first choice of a reply, and the tokens the whole request was billed."""
+
+    content: str | None
+    refusal: str | None
+    finish_reason: str | None
+    has_choices: bool
+    prompt_tokens: int
+    completion_tokens: int
+    usage_reported: bool
+
+
+async def complete_json(
+    client: OpenAIClient,
+    *,
+    model: str,
+    messages: Sequence[dict[str, str]],
+    schema_name: str,
+    schema: dict[str, Any],
+) -> ChatReply:
+    """One deterministic (temperature 0) completion constrained to ``schema``."""
+    response = await client.chat.completions.create(
+        model=model,
+        messages=list(messages),  # type: ignore[arg-type]  # role/content dicts, as the API takes
+        temperature=0,
+        response_format={
+            "type": "json_schema",
+            "json_schema": {"name": schema_name, "strict": True, "schema": schema},
+        },
+    )
+    usage = response.usage
+    choice = response.choices[0] if response.choices else None
+    return ChatReply(
+        content=choice.message.content if choice else None,
+        refusal=getattr(choice.message, "refusal", None) if choice else None,
+        finish_reason=choice.finish_reason if choice else None,
+        has_choices=choice is not None,
+        prompt_tokens=usage.prompt_tokens if usage else 0,
+        completion_tokens=usage.completion_tokens if usage else 0,
+        usage_reported=usage is not None,
+    )
