@@ -4,21 +4,30 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import json
 import sys
 from collections.abc import Awaitable, Callable
-from typing import TYPE_CHECKING
+from datetime import UTC, datetime
 
+import uvicorn
+from arq.worker import Worker
+from tortoise import Tortoise
+
+from debrief.app import create_app
 from debrief.config import Settings, get_settings
-
-if TYPE_CHECKING:
-    from debrief.runtime import Runtime
+from debrief.db import run_migrations, tortoise_config
+from debrief.jobs.runner import run_job
+from debrief.jobs.worker import worker_options
+from debrief.logging import configure_logging
+from debrief.runtime import Runtime, open_runtime
+from debrief.services.auth.credentials import create_api_key
+from debrief.services.lifecycle import archive
+from debrief.services.lifecycle import rules as lifecycle
+from debrief.services.lifecycle.rules import format_plan, plan_from_database
+from debrief.services.retention.sweep import sweep_retention
 
 
 async def _with_orm(settings: Settings, work: Callable[[], Awaitable[None]]) -> None:
-    from tortoise import Tortoise
-
-    from debrief.db import run_migrations, tortoise_config
-
     await run_migrations(settings)
     await Tortoise.init(config=tortoise_config(settings))
     try:
@@ -28,15 +37,11 @@ async def _with_orm(settings: Settings, work: Callable[[], Awaitable[None]]) -> 
 
 
 def cmd_migrate(args: argparse.Namespace, settings: Settings) -> None:
-    from debrief.db import run_migrations
-
     asyncio.run(run_migrations(settings))
     print("migrations applied")
 
 
 def cmd_keys_create(args: argparse.Namespace, settings: Settings) -> None:
-    from debrief.services.auth.credentials import create_api_key
-
     async def work() -> None:
         key = await create_api_key(args.org)
         print(f"API key for organisation {args.org!r} (shown once; store it safely):")
@@ -46,11 +51,6 @@ def cmd_keys_create(args: argparse.Namespace, settings: Settings) -> None:
 
 
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> None:
-    import uvicorn
-
-    from debrief.app import create_app
-    from debrief.db import run_migrations
-
     asyncio.run(run_migrations(settings))
     app = create_app(settings)  # configures structured logging; uvicorn's loggers join it
     uvicorn.run(app, host=args.host, port=args.port, log_level="info", log_config=None)
@@ -59,11 +59,6 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> None:
 def cmd_worker(args: argparse.Namespace, settings: Settings) -> None:
     if not settings.redis_url:
         sys.exit("debrief worker needs DEBRIEF_REDIS_URL (without it, jobs run inline in serve).")
-    from arq.worker import Worker
-
-    from debrief.db import run_migrations
-    from debrief.jobs.worker import worker_options
-    from debrief.logging import configure_logging
 
     configure_logging(level=settings.log_level, json=settings.log_json)
     asyncio.run(run_migrations(settings))
@@ -71,9 +66,6 @@ def cmd_worker(args: argparse.Namespace, settings: Settings) -> None:
 
 
 async def _with_runtime(settings: Settings, work: Callable[[Runtime], Awaitable[None]]) -> None:
-    from debrief.jobs.runner import run_job
-    from debrief.runtime import open_runtime
-
     async def inner() -> None:
         async with open_runtime(settings, run_job=run_job) as runtime:
             await work(runtime)
@@ -82,10 +74,6 @@ async def _with_runtime(settings: Settings, work: Callable[[Runtime], Awaitable[
 
 
 def cmd_lifecycle_plan(args: argparse.Namespace, settings: Settings) -> None:
-    from datetime import UTC, datetime
-
-    from debrief.services.lifecycle.rules import format_plan, plan_from_database
-
     async def work() -> None:
         print(format_plan(await plan_from_database(settings, now=datetime.now(UTC))))
 
@@ -93,11 +81,6 @@ def cmd_lifecycle_plan(args: argparse.Namespace, settings: Settings) -> None:
 
 
 def cmd_lifecycle_apply(args: argparse.Namespace, settings: Settings) -> None:
-    import json
-    from datetime import UTC, datetime
-
-    from debrief.services.lifecycle import rules as lifecycle
-
     async def work(runtime: Runtime) -> None:
         plan = await lifecycle.plan_from_database(settings, now=datetime.now(UTC))
         expiry_days = await lifecycle.longest_retention_days(settings.retention_days)
@@ -122,11 +105,6 @@ def cmd_lifecycle_apply(args: argparse.Namespace, settings: Settings) -> None:
 
 
 def cmd_lifecycle_sync(args: argparse.Namespace, settings: Settings) -> None:
-    from datetime import UTC, datetime
-
-    from debrief.services.lifecycle import archive
-    from debrief.services.lifecycle import rules as lifecycle
-
     async def work(runtime: Runtime) -> None:
         report = await archive.sync_with_bucket_rules(
             runtime.storage, url_cache=runtime.url_cache, now=datetime.now(UTC)
@@ -140,10 +118,6 @@ def cmd_lifecycle_sync(args: argparse.Namespace, settings: Settings) -> None:
 
 
 def cmd_retention_sweep(args: argparse.Namespace, settings: Settings) -> None:
-    from datetime import UTC, datetime
-
-    from debrief.services.retention.sweep import sweep_retention
-
     async def work(runtime: Runtime) -> None:
         report = await sweep_retention(
             runtime.storage,

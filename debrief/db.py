@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from tortoise import Tortoise
+from tortoise.migrations.api import migrate
+
 from debrief.config import Settings
 
 APP_LABEL = "models"
@@ -26,9 +29,6 @@ def tortoise_config(settings: Settings) -> dict[str, Any]:
 
 async def run_migrations(settings: Settings) -> None:
     """Apply pending migrations (idempotent)."""
-    from tortoise import Tortoise
-    from tortoise.migrations.api import migrate
-
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     try:
         await migrate(config=tortoise_config(settings))

@@ -9,12 +9,15 @@ import re
 import sys
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any, TextIO
 
 import structlog
 from structlog.typing import EventDict, Processor
 
-from debrief.http.middleware import request_id_var
+# The id of the request (or job) being served: set by the HTTP middleware and the job runner,
+# written on every log record and on every Job queued meanwhile.
+request_id_var: ContextVar[str | None] = ContextVar("request_id", default=None)
 
 REDACTED = "[REDACTED]"
 _SECRET_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import time
 import uuid
-from contextvars import ContextVar
 
 from graphql import OperationDefinitionNode
 from starlette.datastructures import Headers
@@ -12,10 +11,9 @@ from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from strawberry.extensions import SchemaExtension
 
+from debrief.logging import request_id_var
 from debrief.metrics import HTTP_REQUESTS
 from debrief.services.costs.scope import request_scope
-
-request_id_var: ContextVar[str | None] = ContextVar("request_id", default=None)
 
 
 class BodyTooLarge(Exception):

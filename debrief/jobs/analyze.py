@@ -6,17 +6,14 @@ from __future__ import annotations
 import logging
 from contextlib import AbstractAsyncContextManager, nullcontext
 from functools import partial
-from typing import TYPE_CHECKING
 
 from tortoise.transactions import in_transaction
 
 from debrief.models import Job, Recording, RecordingStatus, Session, SessionStatus
+from debrief.runtime import Runtime
 from debrief.services import analysis, versions
 from debrief.services.costs import cost_scope
 from debrief.services.queue.defer import DeferJob
-
-if TYPE_CHECKING:
-    from debrief.runtime import Runtime
 
 log = logging.getLogger(__name__)
 

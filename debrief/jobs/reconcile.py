@@ -8,16 +8,13 @@ from __future__ import annotations
 
 import logging
 from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING
 
 from arq.jobs import Job as ArqJob
 from arq.jobs import JobStatus as ArqJobStatus
 
 from debrief.models import Job, JobStatus
+from debrief.runtime import Runtime
 from debrief.services.queue.dispatch import ArqDispatcher
-
-if TYPE_CHECKING:
-    from debrief.runtime import Runtime
 
 log = logging.getLogger(__name__)
 

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from debrief.runtime import Runtime
 from debrief.services.retention.sweep import sweep_retention
-
-if TYPE_CHECKING:
-    from debrief.runtime import Runtime
 
 
 async def retention_sweep_job(ctx: dict[str, Any]) -> dict[str, int | bool]:

@@ -4,27 +4,36 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Awaitable, Callable, Mapping
 from contextlib import ExitStack
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
 from uuid import UUID
 
+from debrief.jobs.analyze import analyze_session
+from debrief.jobs.export import export_session
+from debrief.jobs.failures import mark_subject_failed
+from debrief.jobs.transcribe import transcribe_recording
 from debrief.logging import job_log_context
 from debrief.metrics import JOBS
 from debrief.models import Job, JobKind, JobStatus
+from debrief.runtime import Runtime
 from debrief.services.costs.scope import cost_scope, job_cost_scope
 from debrief.services.queue.defer import DeferJob  # providers ask to back off
 
-if TYPE_CHECKING:
-    from debrief.runtime import Runtime
-
 log = logging.getLogger(__name__)
+
+Handler = Callable[[Runtime, Job], Awaitable[None]]
+
+# Each handler is idempotent: a rerun upserts, never duplicates.
+HANDLERS: Mapping[JobKind, Handler] = {
+    JobKind.TRANSCRIBE: transcribe_recording,
+    JobKind.ANALYZE: analyze_session,
+    JobKind.EXPORT: export_session,
+}
 
 
 async def run_job(runtime: Runtime, job_id: UUID | str) -> float | None:
     """Run a job once. Returns seconds to defer it by, or None when it finished."""
-    from debrief.jobs import handlers
-
     job = await Job.filter(id=job_id).first()
     if job is None or job.status in (JobStatus.DONE, JobStatus.FAILED):
         return None  # deleted (erasure) or already finished: a rerun is a no-op
@@ -32,11 +41,7 @@ async def run_job(runtime: Runtime, job_id: UUID | str) -> float | None:
     job.attempts += 1
     job.started_at = datetime.now(UTC)
     await job.save(update_fields=["status", "attempts", "started_at", "updated_at"])
-    handler = {
-        JobKind.TRANSCRIBE: handlers.transcribe,
-        JobKind.ANALYZE: handlers.analyze,
-        JobKind.EXPORT: handlers.export,
-    }[job.kind]
+    handler = HANDLERS[job.kind]
     started = time.perf_counter()
     outcome = "done"
     job_context = ExitStack()  # logs carry the queuing request's id; costs the job's subject
@@ -56,7 +61,7 @@ async def run_job(runtime: Runtime, job_id: UUID | str) -> float | None:
             last_error=f"{type(error).__name__}: {error}"[:2000],
             finished_at=datetime.now(UTC),
         )
-        await handlers.on_failure(runtime, job, error)
+        await mark_subject_failed(job, error)  # visible on the recording or session
         return None
     finally:
         JOBS.labels(job.kind.value, outcome).observe(time.perf_counter() - started)

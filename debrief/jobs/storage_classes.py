@@ -8,13 +8,11 @@ bytes held per class) follow within a day. Storage without lifecycle rules has n
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from debrief.runtime import Runtime
 from debrief.services.lifecycle import archive
 from debrief.services.lifecycle import rules as lifecycle
-
-if TYPE_CHECKING:
-    from debrief.runtime import Runtime
 
 
 async def storage_class_sync_job(ctx: dict[str, Any]) -> dict[str, int]:

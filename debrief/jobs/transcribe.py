@@ -7,9 +7,9 @@ import logging
 import shutil
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from debrief.models import Job, Recording, RecordingStatus, Session
+from debrief.runtime import Runtime
 from debrief.services import transcription as stt
 from debrief.services import versions
 from debrief.services.audio import build_trimmed_copy
@@ -17,9 +17,6 @@ from debrief.services.lifecycle.archive import read_recording_object
 from debrief.services.sessions import maybe_start_analysis
 from debrief.services.transcription.store import find_reusable, reused, save_transcript, silent
 from debrief.services.unit_of_work import unit_of_work
-
-if TYPE_CHECKING:
-    from debrief.runtime import Runtime
 
 log = logging.getLogger(__name__)
 

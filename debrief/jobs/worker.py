@@ -10,21 +10,21 @@ from typing import Any
 
 from arq import Retry, cron
 from arq.worker import func
+from tortoise import Tortoise
 
 from debrief.config import Settings
+from debrief.db import tortoise_config
 from debrief.jobs.export import deadline_sweep_job
 from debrief.jobs.reconcile import reconcile
+from debrief.jobs.retention import retention_sweep_job
 from debrief.jobs.runner import run_job
+from debrief.jobs.storage_classes import storage_class_sync_job
 from debrief.models import JobKind
+from debrief.runtime import open_runtime, redis_settings
 
 
 async def startup(ctx: dict[str, Any]) -> None:
     """Build the runtime once per worker (ORM, storage, caches, a dispatcher on arq's pool)."""
-    from tortoise import Tortoise
-
-    from debrief.db import tortoise_config
-    from debrief.runtime import open_runtime
-
     settings: Settings = ctx["settings"]
     stack = AsyncExitStack()
     if ctx.get("init_orm", True):
@@ -76,22 +76,16 @@ async def reconcile_jobs(ctx: dict[str, Any]) -> None:
 
 async def sweep_retention(ctx: dict[str, Any]) -> None:
     """Cron: delete what is past its retention period."""
-    from debrief.jobs.retention import retention_sweep_job
-
     await retention_sweep_job(ctx)
 
 
 async def sync_storage_classes(ctx: dict[str, Any]) -> None:
     """Cron: follow the objects lifecycle rules have moved (rows, URLs, transition costs)."""
-    from debrief.jobs.storage_classes import storage_class_sync_job
-
     await storage_class_sync_job(ctx)
 
 
 def worker_options(settings: Settings, **overrides: Any) -> dict[str, Any]:
     """arq's WorkerSettings as keyword arguments for ``arq.Worker`` (tests override a few)."""
-    from debrief.runtime import redis_settings
-
     options: dict[str, Any] = {
         "functions": [
             func(transcribe_recording, name=JobKind.TRANSCRIBE.value),

@@ -7,13 +7,25 @@ every statement without patching a class and without enabling debug logging.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from prometheus_client import Counter
+
+Row = Sequence[object]
+
+
+class RowReader(Protocol):
+    """Runs one read statement; ``coalesce`` says whether batching statements pays."""
+
+    coalesce: bool
+    postgres: bool
+
+    async def fetch(self, sql: str, values: list[object]) -> list[Row]: ...
+
 
 SQL_STATEMENTS = Counter("debrief_sql_statements", "SQL statements sent to the database.")
 

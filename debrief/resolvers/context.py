@@ -3,29 +3,49 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 from uuid import UUID
 
 from starlette.requests import Request
 
+from debrief.config import Settings
 from debrief.errors import ForbiddenError
+from debrief.kit.cache import ResultCache
+from debrief.models import Interview, Recording
 from debrief.resolvers.loaders import Loaders
+from debrief.schema.downloads import ArchivedRecording, DownloadUrl, DownloadUrlResult
 from debrief.schema.reviews import DecisionCount, ReviewDecision, ReviewSummary
 from debrief.services import reviews, sessions
 from debrief.services.auth import access
 from debrief.services.auth.credentials import Principal
+from debrief.services.costs import CostLedger
 from debrief.services.storage import downloads
+from debrief.services.storage.backends import StorageBackend
+from debrief.services.unit_of_work import JobDispatcher
 
-if TYPE_CHECKING:
-    from debrief.models import Interview, Recording
-    from debrief.runtime import Runtime
-    from debrief.schema.types import DownloadUrlResult
+
+class Clients(Protocol):
+    """The process-wide clients resolvers use (``debrief.runtime.Runtime`` is one; the
+    runtime sits a room above, so it is named here only by what it offers)."""
+
+    @property
+    def settings(self) -> Settings: ...
+    @property
+    def storage(self) -> StorageBackend: ...
+    @property
+    def cache(self) -> ResultCache: ...
+    @property
+    def url_cache(self) -> ResultCache: ...
+    @property
+    def dispatcher(self) -> JobDispatcher: ...
+    @property
+    def ledger(self) -> CostLedger: ...
 
 
 @dataclass
 class Context:
     request: Request
-    runtime: Runtime
+    runtime: Clients
     principal: Principal
     loaders: Loaders = field(default_factory=Loaders)
     response: Any = None
@@ -56,8 +76,6 @@ class Context:
         )
 
     async def download_url(self, recording: Recording, *, expires_in_s: int) -> DownloadUrlResult:
-        from debrief.schema.types import ArchivedRecording, DownloadUrl
-
         if not self.can_read_results:
             raise ForbiddenError("Only interviewers can download recordings.")
         result = await downloads.get_download_url(

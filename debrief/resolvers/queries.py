@@ -7,6 +7,7 @@ from datetime import datetime
 import strawberry
 
 from debrief.resolvers.context import Context
+from debrief.resolvers.costs import resolve_cost_report
 from debrief.schema.types import CostReport, Interview, Recording, Session
 from debrief.services.auth import access
 from debrief.services.auth.credentials import Candidate, Interviewer
@@ -53,6 +54,4 @@ async def cost_report(
     since: datetime | None = None,
     until: datetime | None = None,
 ) -> CostReport:
-    from debrief.resolvers.costs import resolve_cost_report
-
     return await resolve_cost_report(info, interview_key=interview_key, since=since, until=until)

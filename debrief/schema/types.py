@@ -6,19 +6,16 @@ from __future__ import annotations
 import base64
 from datetime import datetime
 from enum import Enum
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Any
 
 import strawberry
 
 from debrief import models
+from debrief.schema.context import FieldContext
+from debrief.schema.downloads import DownloadUrlResult
 from debrief.schema.reviews import Evidence, Review, ReviewSummary
 
-if TYPE_CHECKING:
-    from debrief.resolvers.context import Context
-
-    Info = strawberry.Info[Context, None]
-else:
-    Info = strawberry.Info
+Info = strawberry.Info[FieldContext, None]
 
 
 @strawberry.enum
@@ -254,23 +251,6 @@ class SessionAnalysis:
             prompt_tokens=row.prompt_tokens,
             completion_tokens=row.completion_tokens,
         )
-
-
-@strawberry.type
-class DownloadUrl:
-    url: str
-    expires_at: datetime
-
-
-@strawberry.type
-class ArchivedRecording:
-    storage_class: str
-    restore_status: str
-
-
-DownloadUrlResult = Annotated[
-    DownloadUrl | ArchivedRecording, strawberry.union("DownloadUrlResult")
-]
 
 
 @strawberry.type

@@ -10,10 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
 from uuid import UUID
 
-from debrief.kit.sql import placeholders
+from debrief.kit.sql import RowReader, placeholders
 from debrief.services.auth.credentials import (
     API_KEY_PREFIX,
     UPLOAD_TOKEN_PREFIX,
@@ -24,9 +23,6 @@ from debrief.services.auth.credentials import (
     bearer_token,
     hash_secret,
 )
-
-if TYPE_CHECKING:
-    from debrief.services.reads.fresh import RowReader
 
 INVALID = Anonymous("The credentials are not valid.")
 

@@ -6,7 +6,7 @@ from uuid import UUID
 
 from tortoise.functions import Count
 
-from debrief.http.middleware import request_id_var
+from debrief.logging import request_id_var
 from debrief.models import Job, JobKind, JobStatus
 from debrief.services.unit_of_work import UnitOfWork
 
