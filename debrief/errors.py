@@ -1,5 +1,8 @@
-"""Domain errors. Expected ones map to GraphQL payload union members; each carries a message
-a person understands."""
+"""Domain errors, all of them, under one base. Expected ones map to GraphQL payload union
+members (``schema/errors.py``); each carries a message a person understands.
+
+Control flow is not an error of the domain and lives with its user: ``DeferJob``
+(services/queue), ``GaveUp`` (services/openai/retry), ``BodyTooLarge`` (http/middleware)."""
 
 from __future__ import annotations
 
@@ -14,7 +17,8 @@ class DebriefError(Exception):
         super().__init__(self.message)
 
 
-# --- the five kinds a client sees (GraphQL: InvalidAudio, TooLarge, NotFound, Forbidden, Conflict)
+# --- the kinds a client sees (GraphQL: InvalidAudio, TooLarge, NotFound, Forbidden, Conflict,
+# InvalidInput)
 
 
 class InvalidAudioError(DebriefError):
@@ -39,6 +43,13 @@ class ConflictError(DebriefError):
 
 class ExpiredError(DebriefError):  # reviews/deadlines: GraphQL Expired
     message = "The deadline has passed."
+
+
+class InvalidInput(DebriefError):
+    """Input no state of the server would accept (a malformed key, a blank rubric): asking
+    again later will not help, unlike a conflict."""
+
+    message = "The input is not valid."
 
 
 # --- named after the broken state
@@ -72,16 +83,20 @@ class RetakeLimitReached(ConflictError):
     message = "This question has no retakes left."
 
 
-class InvalidInput(ConflictError):
-    message = "The input is not valid."
-
-
 class InterviewKeyTaken(ConflictError):
     message = "An interview with this key already exists."
 
 
 class RecordingNotArchived(ConflictError):
     message = "The recording is not archived."
+
+
+class RecordingArchived(ConflictError):
+    message = "The recording is archived; request a restore, then try again once it is done."
+
+
+class LifecycleUnsupported(ConflictError):
+    message = "Lifecycle rules need S3 storage (DEBRIEF_STORAGE=s3)."
 
 
 class StorageError(DebriefError):
@@ -101,3 +116,53 @@ class ExportNotReady(ConflictError):
 
 class ExportFailed(ConflictError):
     message = "The export could not be built."
+
+
+class ObjectArchived(StorageError):
+    message = "The object is archived and must be restored before it can be read."
+
+
+# --- what went wrong on the way to a transcript or an analysis (recorded on the job and the
+# recording or session, never shown as a payload member)
+
+
+class TranscriptRejected(DebriefError):
+    """A reply we cannot use. It came back 200, so the provider billed it all the same."""
+
+    message = "The transcript came back unusable."
+
+    def __init__(
+        self, message: str | None = None, *, model: str | None = None, billed_seconds: float = 0
+    ) -> None:
+        super().__init__(message)
+        self.model = model
+        self.billed_seconds = billed_seconds
+
+
+class TranscriptEmpty(TranscriptRejected):
+    message = "The transcript came back empty."
+
+
+class TranscriptLowConfidence(TranscriptRejected):
+    message = "The transcript came back with too little confidence."
+
+
+class AnalysisFailed(DebriefError):
+    """Why an analysis job gave up; the message becomes the session's failure reason."""
+
+    message = "The session could not be analysed; its speech metrics are kept."
+    failure_class: str = "analysis_failed"
+
+    def __init__(self, message: str | None = None, *, failure_class: str | None = None) -> None:
+        super().__init__(message)
+        if failure_class is not None:
+            self.failure_class = failure_class
+
+
+class AnalysisReplyInvalid(AnalysisFailed):
+    message = "The model's reply was not a valid analysis."
+    failure_class = "invalid_reply"
+
+
+class AnalysisProviderFailed(AnalysisFailed):
+    message = "The model provider could not analyse the session."

@@ -2,7 +2,8 @@
 
 The context itself (``resolvers.context.Context``) sits a room above: it calls services, and
 the schema imports none. Relations load through its DataLoaders; the two fields that need a
-service (an interview's sessions, a recording's download URL) go through its methods.
+service (an interview's sessions, a session's review summary, a recording's download URL) go
+through its methods.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from strawberry.dataloader import DataLoader
 
 from debrief import models
 from debrief.schema.downloads import DownloadUrlResult
+from debrief.schema.reviews import ReviewSummary
 
 
 class RelationLoaders(Protocol):
@@ -27,6 +29,8 @@ class RelationLoaders(Protocol):
     analysis_by_recording: DataLoader[UUID, models.AnswerAnalysis | None]
     analysis_by_session: DataLoader[UUID, models.SessionAnalysis | None]
     job_by_subject: DataLoader[UUID, models.Job | None]
+    reviews_by_session: DataLoader[UUID, list[models.Review]]
+    reviews_by_recording: DataLoader[UUID, list[models.Review]]
 
 
 class SessionRows(Protocol):
@@ -48,6 +52,8 @@ class FieldContext(Protocol):
     async def list_sessions(
         self, interview: models.Interview, *, first: int, after: str | None, status: str | None
     ) -> SessionRows: ...
+
+    async def review_summary(self, session_id: UUID) -> ReviewSummary: ...
 
     async def download_url(
         self, recording: models.Recording, *, expires_in_s: int

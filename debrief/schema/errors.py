@@ -42,6 +42,11 @@ class Expired(UserError):
     """The session's deadline has passed (see ``Session.expiresAt``)."""
 
 
+@strawberry.type(description="The input can never be accepted as it is; fix it, then retry.")
+class InvalidInput(UserError):
+    pass
+
+
 ERROR_TYPES: list[tuple[type[errors.DebriefError], type[UserError]]] = [
     (errors.InvalidAudioError, InvalidAudio),
     (errors.TooLargeError, TooLarge),
@@ -49,6 +54,7 @@ ERROR_TYPES: list[tuple[type[errors.DebriefError], type[UserError]]] = [
     (errors.ForbiddenError, Forbidden),
     (errors.ConflictError, Conflict),
     (errors.ExpiredError, Expired),
+    (errors.InvalidInput, InvalidInput),
 ]
 
 

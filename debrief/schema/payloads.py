@@ -6,7 +6,15 @@ from typing import Annotated
 
 import strawberry
 
-from debrief.schema.errors import Conflict, Expired, Forbidden, InvalidAudio, NotFound, TooLarge
+from debrief.schema.errors import (
+    Conflict,
+    Expired,
+    Forbidden,
+    InvalidAudio,
+    InvalidInput,
+    NotFound,
+    TooLarge,
+)
 from debrief.schema.reviews import Review, SessionExport
 from debrief.schema.types import Interview, Recording, Session, StartSessionResult
 
@@ -27,17 +35,19 @@ class RestoreRequested:
 
 
 CreateInterviewPayload = Annotated[
-    Interview | Forbidden | Conflict, strawberry.union("CreateInterviewPayload")
+    Interview | Forbidden | Conflict | InvalidInput, strawberry.union("CreateInterviewPayload")
 ]
 StartSessionPayload = Annotated[
-    StartSessionResult | NotFound | Forbidden | Conflict, strawberry.union("StartSessionPayload")
+    StartSessionResult | NotFound | Forbidden | Conflict | InvalidInput,
+    strawberry.union("StartSessionPayload"),
 ]
 UploadRecordingPayload = Annotated[
     Recording | InvalidAudio | TooLarge | NotFound | Forbidden | Conflict | Expired,
     strawberry.union("UploadRecordingPayload"),
 ]
 SubmitSessionPayload = Annotated[
-    Session | NotFound | Forbidden | Conflict | Expired, strawberry.union("SubmitSessionPayload")
+    Session | NotFound | Forbidden | Conflict | Expired | InvalidInput,
+    strawberry.union("SubmitSessionPayload"),
 ]
 RetranscribePayload = Annotated[
     Recording | NotFound | Forbidden | Conflict, strawberry.union("RetranscribePayload")
@@ -52,10 +62,11 @@ RequestRestorePayload = Annotated[
     RestoreRequested | NotFound | Forbidden | Conflict, strawberry.union("RequestRestorePayload")
 ]
 SetQuestionRubricPayload = Annotated[
-    Interview | NotFound | Forbidden | Conflict, strawberry.union("SetQuestionRubricPayload")
+    Interview | NotFound | Forbidden | Conflict | InvalidInput,
+    strawberry.union("SetQuestionRubricPayload"),
 ]
 ReviewPayload = Annotated[
-    Review | NotFound | Forbidden | Conflict, strawberry.union("ReviewPayload")
+    Review | NotFound | Forbidden | Conflict | InvalidInput, strawberry.union("ReviewPayload")
 ]
 ExportSessionPayload = Annotated[
     SessionExport | NotFound | Forbidden | Conflict, strawberry.union("ExportSessionPayload")

@@ -189,4 +189,4 @@ async def test_only_the_interviewers_organisation_edits_a_rubric(api: ApiClient)
         denied = await api.gql(SET_RUBRIC, {"id": question_id, "rubric": "x"}, token=token_)
         assert denied["data"]["setQuestionRubric"]["__typename"] == expected
     blank = await api.gql(SET_RUBRIC, {"id": question_id, "rubric": "  "}, token=key)
-    assert blank["data"]["setQuestionRubric"]["__typename"] == "Conflict"
+    assert blank["data"]["setQuestionRubric"]["__typename"] == "InvalidInput"

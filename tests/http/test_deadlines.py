@@ -108,7 +108,7 @@ async def test_an_expired_session_refuses_upload_and_submit_until_extended(
     by_candidate = await api.gql(EXTEND, {"id": sid, "expiresAt": iso(later)}, token=token)
     assert by_candidate["data"]["extendSession"]["__typename"] == "Forbidden"
     into_past = await api.gql(EXTEND, {"id": sid, "expiresAt": past}, token=key)
-    assert into_past["data"]["extendSession"]["__typename"] == "Conflict"
+    assert into_past["data"]["extendSession"]["__typename"] == "InvalidInput"
     extended = (await api.gql(EXTEND, {"id": sid, "expiresAt": iso(later)}, token=key))["data"][
         "extendSession"
     ]
@@ -156,7 +156,7 @@ async def test_invitations_are_for_interviewers_and_deadlines_default_from_the_i
     anonymous = await api.gql(INVITE, {"key": interview["key"], "expiresAt": iso(soon)})
     assert anonymous["data"]["inviteCandidate"]["__typename"] == "Forbidden"
     past = await invite(api, key, interview["key"], datetime.now(UTC) - timedelta(minutes=5))
-    assert past["__typename"] == "Conflict" and "future" in past["message"]
+    assert past["__typename"] == "InvalidInput" and "future" in past["message"]
     stranger = await invite(api, await api.new_key(), interview["key"], soon)
     assert stranger["__typename"] == "NotFound"
     explicit = await invite(api, key, interview["key"], soon)  # overrides the default
@@ -169,4 +169,4 @@ async def test_invitations_are_for_interviewers_and_deadlines_default_from_the_i
                    "deadlineDays": 0}},
         token=key,
     )  # fmt: skip
-    assert bad["data"]["createInterview"]["__typename"] == "Conflict"
+    assert bad["data"]["createInterview"]["__typename"] == "InvalidInput"

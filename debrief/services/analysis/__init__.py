@@ -1,13 +1,13 @@
 """Session analysis: local speech metrics for every answer, and with a chat model one
 batched, schema-checked call per session, rubrics per question, never paying twice."""
 
-from debrief.services.analysis.analyzer import SessionAnalyzer
-from debrief.services.analysis.client import ChatClient, Completed
-from debrief.services.analysis.errors import (
+from debrief.errors import (
     AnalysisFailed,
     AnalysisProviderFailed,
     AnalysisReplyInvalid,
 )
+from debrief.services.analysis.analyzer import SessionAnalyzer
+from debrief.services.analysis.client import ChatClient, Completed
 from debrief.services.analysis.keys import PROMPT_VERSION, answer_cache_key, session_cache_key
 from debrief.services.analysis.metrics import SpeechMetrics, compute_speech_metrics
 from debrief.services.analysis.records import (

@@ -19,8 +19,8 @@ from functools import partial
 from typing import Any, Generic, TypeVar
 
 from debrief.config import Settings
+from debrief.errors import AnalysisProviderFailed, AnalysisReplyInvalid
 from debrief.metrics import PROVIDER_CALLS
-from debrief.services.analysis.errors import AnalysisProviderFailed, AnalysisReplyInvalid
 from debrief.services.costs import CostLedger
 from debrief.services.openai.chat import ChatReply, complete_json
 from debrief.services.openai.circuit import CircuitBreaker

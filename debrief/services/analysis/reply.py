@@ -9,7 +9,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from debrief.services.analysis.errors import AnalysisReplyInvalid
+from debrief.errors import AnalysisReplyInvalid
 
 MAX_POINTS = 3  # strengths and concerns per answer
 MAX_QUOTES = 4  # evidence quotes per answer

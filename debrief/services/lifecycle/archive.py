@@ -14,19 +14,15 @@ from pathlib import Path
 
 from tortoise.expressions import Q
 
-from debrief.errors import ConflictError, NotFoundError, RecordingNotArchived
+from debrief.errors import NotFoundError, ObjectArchived, RecordingArchived, RecordingNotArchived
 from debrief.kit.cache import ResultCache
 from debrief.models import Recording
 from debrief.services import versions
 from debrief.services.lifecycle import rules as lifecycle
-from debrief.services.storage.backends import ARCHIVE_CLASSES, ObjectArchived, StorageBackend
+from debrief.services.storage.backends import ARCHIVE_CLASSES, StorageBackend
 from debrief.services.storage.downloads import is_archived, refresh_archive_state
 
 log = logging.getLogger(__name__)
-
-
-class RecordingArchived(ConflictError):
-    message = "The recording is archived; request a restore, then try again once it is done."
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from debrief.config import Settings
-from debrief.errors import ConflictError
+from debrief.errors import LifecycleUnsupported
 from debrief.models import Interview, Recording
 from debrief.services.lifecycle.plan import LifecyclePlan, StoredObject, plan_lifecycle
 from debrief.services.storage.backends import StorageBackend
@@ -25,10 +25,6 @@ PENDING_EXPIRY_DAYS = 1
 EXPORTS_PREFIX = "exports/"  # data exports (services/exports.py) live a day
 EXPORTS_EXPIRY_DAYS = 1
 ABORT_MULTIPART_DAYS = 1
-
-
-class LifecycleUnsupported(ConflictError):
-    message = "Lifecycle rules need S3 storage (DEBRIEF_STORAGE=s3)."
 
 
 @dataclass(frozen=True)

@@ -34,7 +34,7 @@ from enum import StrEnum
 
 import openai
 
-from debrief.errors import DebriefError
+from debrief.errors import TranscriptEmpty, TranscriptLowConfidence
 
 
 class FailureClass(StrEnum):
@@ -53,27 +53,6 @@ class Action(StrEnum):
     DEFER = "defer"
     FALLBACK = "fallback"
     OPEN_CIRCUIT = "open_circuit"
-
-
-class TranscriptRejected(DebriefError):
-    """A reply we cannot use. It came back 200, so the provider billed it all the same."""
-
-    message = "The transcript came back unusable."
-
-    def __init__(
-        self, message: str | None = None, *, model: str | None = None, billed_seconds: float = 0
-    ) -> None:
-        super().__init__(message)
-        self.model = model
-        self.billed_seconds = billed_seconds
-
-
-class TranscriptEmpty(TranscriptRejected):
-    message = "The transcript came back empty."
-
-
-class TranscriptLowConfidence(TranscriptRejected):
-    message = "The transcript came back with too little confidence."
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,7 @@ from aiobotocore.config import AioConfig
 from botocore.exceptions import ClientError
 
 from debrief.config import Settings
-from debrief.errors import NotFoundError, StorageError
+from debrief.errors import NotFoundError, ObjectArchived, StorageError
 from debrief.metrics import STORAGE_REQUESTS, STORAGE_URLS_SIGNED
 from debrief.services.costs.ledger import CostLedger
 
@@ -44,10 +44,6 @@ class ObjectInfo:
     storage_class: str
     restore_status: str | None  # None, "ongoing" or "restored"
     restore_expires_at: datetime | None = None  # when a restored copy of an archive goes away
-
-
-class ObjectArchived(StorageError):
-    message = "The object is archived and must be restored before it can be read."
 
 
 class StorageBackend(Protocol):

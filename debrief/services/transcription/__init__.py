@@ -1,14 +1,12 @@
 """Speech to text: OpenAI first (trimmed audio, retry policy by failure class), local fallback."""
 
+from debrief.errors import TranscriptEmpty, TranscriptLowConfidence, TranscriptRejected
 from debrief.services.openai.circuit import CircuitBreaker
 from debrief.services.openai.failures import (
     DEFAULT_POLICIES,
     Action,
     FailureClass,
     RetryPolicy,
-    TranscriptEmpty,
-    TranscriptLowConfidence,
-    TranscriptRejected,
     classify,
     retry_after_s,
 )

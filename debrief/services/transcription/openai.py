@@ -15,9 +15,9 @@ from pathlib import Path
 import av
 
 from debrief.config import Settings
+from debrief.errors import TranscriptEmpty, TranscriptLowConfidence
 from debrief.services.openai import audio
 from debrief.services.openai.client import OpenAIClient, open_client
-from debrief.services.openai.failures import TranscriptEmpty, TranscriptLowConfidence
 from debrief.services.transcription.result import Segment, TimeMap, TranscriptResult
 
 # verbose_json names the language in full; we store ISO 639-1 like the local model.
