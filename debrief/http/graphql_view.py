@@ -169,7 +169,8 @@ class DebriefGraphQL(GraphQL[Context, None]):
             request, request_adapter, sub_response, context, root_value, request_data
         )
         pending: PendingRead | None = request.scope.get("state", {}).pop(STATE_KEY, None)
-        cache = context.runtime.response_cache
+        runtime: Runtime = request.app.state.runtime  # the context sees only its Clients
+        cache = runtime.response_cache
         if pending is None or cache is None or result.errors or sub_response.status_code:
             return result
         encoded = self.encode_json(await self.process_result(request=request, result=result))
