@@ -7,13 +7,11 @@ expiry are removed (an arq cron each minute, the inline timer in the embedded de
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from debrief.models import ExportStatus, Job, Session, SessionExport
+from debrief.runtime import Runtime
 from debrief.services import exports, sessions
-
-if TYPE_CHECKING:
-    from debrief.runtime import Runtime
 
 log = logging.getLogger(__name__)
 
