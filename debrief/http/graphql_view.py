@@ -13,7 +13,6 @@ import json
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
-from uuid import UUID
 
 from starlette.requests import Request
 from starlette.responses import Response
@@ -24,6 +23,7 @@ from strawberry.http import GraphQLRequestData
 
 from debrief.http.cacheable import CacheablePlan, plan_operation
 from debrief.http.web.pages import graphiql_page
+from debrief.kit.ids import require_uuid
 from debrief.resolvers.context import Context
 from debrief.runtime import Runtime
 from debrief.services.auth.credentials import Candidate, Interviewer, Principal, authenticate
@@ -176,7 +176,7 @@ class DebriefGraphQL(GraphQL[Context, None]):
         body = encoded.encode() if isinstance(encoded, str) else encoded
         data = result.data or {}
         viewed = tuple(
-            UUID(str(r.id_from(pending.read.variables)))
+            require_uuid(r.id_from(pending.read.variables))
             for r in pending.read.plan.reads
             if r.kind == "session" and data.get(r.response_name) is not None
         )

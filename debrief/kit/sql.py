@@ -7,13 +7,14 @@ every statement without patching a class and without enabling debug logging.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from prometheus_client import Counter
+from tortoise import connections
 
 SQL_STATEMENTS = Counter("debrief_sql_statements", "SQL statements sent to the database.")
 
@@ -53,6 +54,31 @@ def count_statement() -> None:
 def placeholders(count: int, *, postgres: bool) -> list[str]:
     """Parameter marks for hand-written SQL: ``$1, $2 …`` (asyncpg) or ``?`` (sqlite3)."""
     return [f"${n}" if postgres else "?" for n in range(1, count + 1)]
+
+
+Row = Sequence[object]
+
+
+class RowReader(Protocol):
+    """Runs one read statement; ``coalesce`` says whether batching statements pays."""
+
+    coalesce: bool
+    postgres: bool
+
+    async def fetch(self, sql: str, values: list[object]) -> list[Row]: ...
+
+
+class TortoiseReader:
+    """Statements through Tortoise's default client (its pool on PostgreSQL)."""
+
+    coalesce = True
+
+    def __init__(self) -> None:
+        self.postgres = connections.get("default").capabilities.dialect == "postgres"
+
+    async def fetch(self, sql: str, values: list[object]) -> list[Row]:
+        _, rows = await connections.get("default").execute_query(sql, values)
+        return list(rows)
 
 
 def install_statement_counter(client: Any) -> None:

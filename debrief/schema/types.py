@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import base64
 from datetime import datetime
 from enum import Enum
 from typing import TYPE_CHECKING, Annotated, Any
@@ -11,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import strawberry
 
 from debrief import models
+from debrief.kit.cursor import encode_cursor
 from debrief.schema.reviews import Evidence, Review, ReviewSummary
 
 if TYPE_CHECKING:
@@ -87,11 +87,6 @@ class SessionConnection:
         return [edge.node for edge in self.edges]
 
 
-def encode_cursor(row: models.Session) -> str:
-    raw = f"{row.created_at.isoformat()}|{row.id}"
-    return base64.urlsafe_b64encode(raw.encode()).decode()
-
-
 @strawberry.type
 class Interview:
     id: strawberry.ID
@@ -135,7 +130,10 @@ class Interview:
         page = await info.context.list_sessions(
             self.row, first=first, after=after, status=status.value if status else None
         )
-        edges = [SessionEdge(cursor=encode_cursor(s), node=Session.from_row(s)) for s in page.rows]
+        edges = [
+            SessionEdge(cursor=encode_cursor(s.created_at, s.id), node=Session.from_row(s))
+            for s in page.rows
+        ]
         return SessionConnection(
             edges=edges,
             page_info=PageInfo(

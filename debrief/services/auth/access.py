@@ -5,17 +5,9 @@ from __future__ import annotations
 from uuid import UUID
 
 from debrief.errors import ForbiddenError, NotFoundError
+from debrief.kit.ids import parse_uuid
 from debrief.models import Interview, Recording, Session
 from debrief.services.auth.credentials import Anonymous, Candidate, Interviewer, Principal
-
-
-def parse_uuid(value: str | UUID) -> UUID | None:
-    if isinstance(value, UUID):
-        return value
-    try:
-        return UUID(value)
-    except (ValueError, TypeError, AttributeError):
-        return None
 
 
 def require_interviewer(principal: Principal) -> Interviewer:

@@ -22,6 +22,7 @@ from debrief.services.costs.counterfactual import (
 from debrief.services.costs.events import RESULT_VIEW, Category, Unit
 from debrief.services.costs.ledger import CostLedger
 from debrief.services.costs.storage_time import HeldObject, held_objects, storage_time
+from debrief.services.object_keys import RECORDINGS_PREFIX
 
 GROUPS: dict[str, frozenset[str]] = {
     "storage": frozenset(
@@ -31,7 +32,6 @@ GROUPS: dict[str, frozenset[str]] = {
     "api_calls": frozenset({Category.TRANSCRIPTION, Category.LLM_TOKENS, Category.LOCAL_CPU}),
     "bandwidth": frozenset({Category.BANDWIDTH}),
 }  # fmt: skip
-RECORDING_PREFIX = "recordings/"
 MAX_SESSION_ROWS = 100
 
 
@@ -188,7 +188,7 @@ async def _recording_work(
         h
         for h in held
         if h.recording_id is not None
-        and h.object_key.startswith(RECORDING_PREFIX)
+        and h.object_key.startswith(RECORDINGS_PREFIX)
         and (
             (since is None or h.stored_at >= since)
             or h.billed_s(settings.prices, since=since, until=until) > 0

@@ -9,6 +9,8 @@ from contextvars import ContextVar
 from dataclasses import dataclass, fields, replace
 from uuid import UUID
 
+from debrief.services.object_keys import parse_key
+
 
 @dataclass(frozen=True)
 class CostScope:
@@ -88,26 +90,13 @@ def set_request_scope(scope: CostScope) -> None:
     _scope_var.set(scope)
 
 
-def _uuid(text: str) -> UUID | None:
-    try:
-        return UUID(text)
-    except ValueError:
-        return None
-
-
 def scope_from_object_key(key: str | None) -> CostScope:
-    """Ids carried by an object key ``<prefix>/<interview key>/<session>/<recording>.<ext>``."""
-    if not key:
-        return EMPTY_SCOPE
-    parts = key.split("/")
-    if len(parts) < 4:
-        return EMPTY_SCOPE
-    session_id = _uuid(parts[-2])
-    recording_id = _uuid(parts[-1].split(".", 1)[0])
-    if session_id is None or recording_id is None:
+    """Ids carried by an object key (see ``services/object_keys``)."""
+    ids = parse_key(key)
+    if ids is None:
         return EMPTY_SCOPE
     return CostScope(
-        session_id=session_id, recording_id=recording_id, interview_key="/".join(parts[1:-2])
+        session_id=ids.session_id, recording_id=ids.recording_id, interview_key=ids.interview_key
     )
 
 

@@ -14,10 +14,9 @@ import statistics
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from debrief.prices import GB, PriceTable, StorageClassPrice
+from debrief.prices import DAYS_PER_MONTH, GB, PriceTable, StorageClassPrice
 from debrief.services.storage.backends import ARCHIVE_CLASSES
 
-DAYS_PER_MONTH = 30.0  # storage is billed per GB-month, prorated
 BASE_CLASS = "STANDARD"
 
 

@@ -16,10 +16,10 @@ from debrief.config import Settings
 from debrief.errors import ConflictError
 from debrief.models import Interview, Recording
 from debrief.services.lifecycle.plan import LifecyclePlan, StoredObject, plan_lifecycle
+from debrief.services.object_keys import MANAGED_PREFIXES
 from debrief.services.storage.backends import StorageBackend
 
 RULE_PREFIX = "debrief-"
-MANAGED_PREFIXES = ("recordings/", "originals/")
 PENDING_PREFIX = "pending/"
 PENDING_EXPIRY_DAYS = 1
 EXPORTS_PREFIX = "exports/"  # data exports (services/exports.py) live a day

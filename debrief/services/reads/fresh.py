@@ -23,44 +23,19 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
-from collections.abc import Sequence
 from contextlib import closing
 from functools import lru_cache, partial
-from typing import Any, Protocol
+from typing import Any
 
 import asyncpg
 from tortoise import connections
 
 from debrief.kit.coalesce import Coalescer
-from debrief.kit.sql import count_statement, placeholders
-from debrief.services.auth.batch import authenticate_many
-from debrief.services.auth.credentials import Principal
+from debrief.kit.sql import Row, RowReader, TortoiseReader, count_statement, placeholders
+from debrief.services.auth.credentials import Principal, authenticate_many
 from debrief.services.auth.principal_cache import PrincipalCache
 
 VersionKey = tuple[str, str]  # ("session" | "recording", canonical id)
-Row = Sequence[object]
-
-
-class RowReader(Protocol):
-    """Runs one read statement; ``coalesce`` says whether batching statements pays."""
-
-    coalesce: bool
-    postgres: bool
-
-    async def fetch(self, sql: str, values: list[object]) -> list[Row]: ...
-
-
-class TortoiseReader:
-    """Statements through Tortoise's default client (its pool on PostgreSQL)."""
-
-    coalesce = True
-
-    def __init__(self) -> None:
-        self.postgres = connections.get("default").capabilities.dialect == "postgres"
-
-    async def fetch(self, sql: str, values: list[object]) -> list[Row]:
-        _, rows = await connections.get("default").execute_query(sql, values)
-        return list(rows)
 
 
 class PostgresReader:
