@@ -46,8 +46,6 @@ async def transcribe_recording(runtime: Runtime, job: Job) -> None:
 
     async with unit_of_work(runtime.storage, runtime.dispatcher) as uow:
         await save_transcript(recording, result)
-        await Recording.filter(id=recording.id).update(status=RecordingStatus.TRANSCRIBED)
-        await versions.bump_session(recording.session_id)  # type: ignore[attr-defined]
         session = await Session.get(id=recording.session_id)  # type: ignore[attr-defined]
         await maybe_start_analysis(uow, session)
 
