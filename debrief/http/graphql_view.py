@@ -125,9 +125,10 @@ class DebriefGraphQL(GraphQL[Context, None]):
         principal, versions = await runtime.fresh_reads.check(authorization, read.keys)
         state = scope.setdefault("state", {})
         state["debrief_principal"] = principal
-        if not isinstance(principal, Interviewer | Candidate) or None in versions:
+        known = [v for v in versions if v is not None]
+        if not isinstance(principal, Interviewer | Candidate) or len(known) != len(versions):
             return False  # nothing to keep for anonymous callers or for what does not exist
-        key = response_key(read.identity, principal.scope, versions)  # type: ignore[arg-type]
+        key = response_key(read.identity, principal.scope, known)
         cached = await cache.get(key)
         if not isinstance(cached, CachedRead):
             state[STATE_KEY] = PendingRead(principal, key, read)
@@ -156,7 +157,7 @@ class DebriefGraphQL(GraphQL[Context, None]):
             set_request_scope(CostScope(session_id=principal.session_id))
         return Context(request=request, runtime=runtime, principal=principal, response=response)
 
-    async def execute_single(  # type: ignore[override]
+    async def execute_single(
         self,
         request: Request,
         request_adapter: Any,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 import uuid
+from collections.abc import Iterator
 from contextvars import ContextVar
 
 from graphql import OperationDefinitionNode
@@ -142,7 +143,7 @@ class GraphQLOperationLabel(SchemaExtension):
     as operation names.
     """
 
-    def on_execute(self):  # type: ignore[no-untyped-def]
+    def on_execute(self) -> Iterator[None]:
         yield
         execution = self.execution_context
         request = getattr(execution.context, "request", None)

@@ -25,7 +25,7 @@ async def _interviewer_session(
     if not isinstance(principal, Interviewer):
         return JSONResponse(NEEDS_KEY, status_code=401)
     session = await access.find_visible_session(principal, request.path_params["session_id"])
-    if session is None or session.interview.key != request.path_params["interview_key"]:  # type: ignore[attr-defined]
+    if session is None or session.interview.key != request.path_params["interview_key"]:
         return JSONResponse({"error": "No such session."}, status_code=404)
     return principal, session
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
-from starlette.requests import Request
+from starlette.requests import HTTPConnection
 
 from debrief.errors import ForbiddenError
 from debrief.resolvers.loaders import Loaders
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 @dataclass
 class Context:
-    request: Request
+    request: HTTPConnection  # a Request, or the WebSocket of a subscription
     runtime: Runtime
     principal: Principal
     loaders: Loaders = field(default_factory=Loaders)

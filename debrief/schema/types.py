@@ -315,7 +315,7 @@ class Recording:
 
     @strawberry.field
     async def question(self, info: Info) -> Question:
-        row = await info.context.loaders.question.load(self.row.question_id)  # type: ignore[attr-defined]
+        row = await info.context.loaders.question.load(self.row.question_id)
         return Question.from_row(row, show_rubric=info.context.can_read_results)
 
     @strawberry.field
@@ -384,7 +384,7 @@ class Session:
 
     @strawberry.field
     async def interview(self, info: Info) -> Interview:
-        row = await info.context.loaders.interview.load(self.row.interview_id)  # type: ignore[attr-defined]
+        row = await info.context.loaders.interview.load(self.row.interview_id)
         return Interview.from_row(row)
 
     @strawberry.field

@@ -131,9 +131,11 @@ class ChatClient:
         failures: Counter[FailureClass] = Counter()
         while True:
             try:
-                response = await self.client.chat.completions.create(
+                # Plain role/content and JSON-schema dicts: the SDK's TypedDicts for them live
+                # in openai, which only services/openai imports.
+                response = await self.client.chat.completions.create(  # type: ignore[call-overload]
                     model=self.model,
-                    messages=list(messages),  # type: ignore[arg-type]
+                    messages=list(messages),
                     temperature=0,
                     response_format={
                         "type": "json_schema",

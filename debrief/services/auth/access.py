@@ -37,7 +37,7 @@ async def find_visible_interview(principal: Principal, key: str) -> Interview | 
         return None
     match principal:
         case Interviewer(organization_id=org):
-            return interview if interview.organization_id == org else None  # type: ignore[attr-defined]
+            return interview if interview.organization_id == org else None
         case Candidate(session_id=session_id):
             owns = await Session.filter(id=session_id, interview_id=interview.id).exists()
             return interview if owns else None

@@ -201,11 +201,12 @@ async def _recording_work(
     opus_bytes_per_s = settings.opus_bitrate_bps / 8
     return [
         RecordingWork(
-            recording_id=h.recording_id,  # type: ignore[arg-type]
+            recording_id=recording_id,
             session_id=h.session_id,
-            duration_s=durations.get(h.recording_id) or h.size_bytes / opus_bytes_per_s,
+            duration_s=durations.get(recording_id) or h.size_bytes / opus_bytes_per_s,
             held=h,
             new_in_period=since is None or h.stored_at >= since,
         )
         for h in answers
+        if (recording_id := h.recording_id) is not None  # kept above: narrows the type
     ]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, fields
 from uuid import UUID
 
 from debrief.services.object_keys import parse_key
@@ -38,7 +38,13 @@ class CostScope:
         return CostScope(**values)
 
     def narrowed(self, **ids: object) -> CostScope:
-        return replace(self, **{k: v for k, v in ids.items() if v is not None})
+        """This scope with the given ids (those not None) in place of its own."""
+        values = {f.name: getattr(self, f.name) for f in fields(self)}
+        unknown = set(ids) - set(values)
+        if unknown:
+            raise TypeError(f"CostScope has no {sorted(unknown)}")
+        values.update((k, v) for k, v in ids.items() if v is not None)
+        return CostScope(**values)
 
 
 EMPTY_SCOPE = CostScope()

@@ -65,7 +65,7 @@ async def save_transcript(recording: Recording, result: TranscriptResult) -> Tra
     }
     transcript, _ = await Transcript.update_or_create(defaults=values, recording_id=recording.id)
     await Recording.filter(id=recording.id).update(status=RecordingStatus.TRANSCRIBED)
-    await versions.bump_session(recording.session_id)  # type: ignore[attr-defined]
+    await versions.bump_session(recording.session_id)
     return transcript
 
 
@@ -74,5 +74,5 @@ async def retranscribe(uow: UnitOfWork, recording: Recording) -> Recording:
     await add_job(uow, JobKind.TRANSCRIBE, recording.id, force=True)
     recording.status = RecordingStatus.STORED
     await recording.save(update_fields=["status"])
-    await versions.bump_session(recording.session_id)  # type: ignore[attr-defined]
+    await versions.bump_session(recording.session_id)
     return recording

@@ -11,6 +11,7 @@ import shutil
 import tempfile
 import uuid
 from pathlib import Path
+from typing import Any
 
 from debrief.config import Settings
 from debrief.errors import NotFoundError, RetakeLimitReached, SessionNotInProgress
@@ -49,7 +50,7 @@ async def store_recording(
     ensure_open(session)
     if session.status != SessionStatus.IN_PROGRESS:
         raise SessionNotInProgress()
-    interview: Interview = session.interview  # type: ignore[assignment]
+    interview: Interview = session.interview
     question = await Question.filter(id=question_id, interview_id=interview.id).first()
     if question is None:
         raise NotFoundError("No such question in this interview.")
@@ -98,7 +99,7 @@ async def store_recording(
     return recording
 
 
-def _audio_fields(prepared: PreparedAudio) -> dict[str, object]:
+def _audio_fields(prepared: PreparedAudio) -> dict[str, Any]:
     return {
         "content_sha256": prepared.sha256,
         "size_bytes": prepared.size_bytes,
