@@ -28,7 +28,7 @@ class AnswerAnalysis(TimestampedModel):
     prompt_tokens = fields.IntField(default=0)
     completion_tokens = fields.IntField(default=0)
     # evidence-backed analysis: quotes found verbatim in the transcript, [{quote, start, end}]
-    evidence = fields.JSONField(default=list)
+    evidence: fields.JSONField[list[dict[str, Any]]] = fields.JSONField(default=list)
     evidence_dropped = fields.IntField(default=0)  # quotes the model gave that were not there
 
     class Meta:

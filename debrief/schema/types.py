@@ -404,7 +404,7 @@ class Session:
         if not info.context.can_read_results:
             return []
         rows = await info.context.loaders.reviews_by_session.load(self.row.id)
-        return [Review.from_row(r) for r in rows if r.recording_id is None]  # type: ignore[attr-defined]
+        return [Review.from_row(r) for r in rows if r.recording_id is None]
 
     @strawberry.field(description="Average rating of the answers and the decisions, counted.")
     async def review_summary(self, info: Info) -> ReviewSummary | None:

@@ -150,9 +150,12 @@ async def expire_overdue_sessions(*, now: datetime | None = None) -> int:
     """Write EXPIRED on every in-progress session past its deadline (a periodic sweep, so
     cached reads, keyed by version, follow the deadline too). Returns how many."""
     now = now or datetime.now(UTC)
-    overdue = await Session.filter(
-        status=SessionStatus.IN_PROGRESS, expires_at__isnull=False, expires_at__lte=now
-    ).values_list("id", flat=True)
+    overdue = [
+        s.id
+        for s in await Session.filter(
+            status=SessionStatus.IN_PROGRESS, expires_at__isnull=False, expires_at__lte=now
+        ).only("id")
+    ]
     for session_id in overdue:
         updated = await Session.filter(id=session_id, status=SessionStatus.IN_PROGRESS).update(
             status=SessionStatus.EXPIRED

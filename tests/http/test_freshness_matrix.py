@@ -19,6 +19,7 @@ import ast
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from contextlib import AsyncExitStack
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +32,7 @@ import debrief
 from debrief import models
 from debrief.config import Settings
 from debrief.kit.sql import count_statements
+from debrief.services import sessions
 from debrief.services.versions import VERSIONED_MODELS
 from tests.conftest import REDIS_URL, ApiClient, fixture_path, open_api
 from tests.fakes import FakeOpenAIServer
@@ -41,14 +43,16 @@ PACKAGE = Path(debrief.__file__).parent
 SESSION_READ = """
 query S($id: ID!) {
   session(id: $id) {
-    id status candidateName createdAt submittedAt failureReason
+    id status candidateName createdAt submittedAt failureReason expiresAt
     interview { key title questions { id position text rubric rubricSource } }
     recordings { id status sizeBytes codec contentSha256 durationSeconds storageClass
                  question { id position }
                  transcript { text provider model billedSeconds segments { start end text } }
                  analysis { score summary strengths concerns provider model
-                            metrics { wordsPerMinute wordCount } } }
+                            metrics { wordsPerMinute wordCount } evidence { quote } }
+                 reviews { rating comment } }
     analysis { score summary recommendation provider model }
+    reviews { decision comment }
   }
 }
 """
@@ -65,6 +69,23 @@ REANALYZE = "mutation($id: ID!) { reanalyzeSession(sessionId: $id) { __typename 
 SET_RUBRIC = """
 mutation($id: ID!, $rubric: String!) {
   setQuestionRubric(questionId: $id, rubric: $rubric) { __typename }
+}
+"""
+EXTEND = """
+mutation($id: ID!, $until: DateTime!) {
+  extendSession(sessionId: $id, expiresAt: $until) { __typename ... on UserError { message } }
+}
+"""
+REVIEW_RECORDING = """
+mutation($id: ID!) {
+  reviewRecording(recordingId: $id, rating: 4, comment: "Clear.") {
+    __typename ... on UserError { message }
+  }
+}
+"""
+REVIEW_SESSION = """
+mutation($id: ID!) {
+  reviewSession(sessionId: $id, decision: ADVANCE) { __typename ... on UserError { message } }
 }
 """
 RESTORE = "mutation($id: ID!) { requestRecordingRestore(recordingId: $id) { __typename } }"
@@ -84,7 +105,7 @@ class World:
     session_id: str
     token: str
     recording_id: str | None = None
-    outcomes: dict[str, Any] = field(default_factory=dict)
+    deadline: datetime | None = None
 
     @property
     def question_id(self) -> str:
@@ -109,6 +130,21 @@ class World:
     async def work(self) -> None:
         """The queued jobs, run by a real arq worker until the queue is empty."""
         await run_burst_worker(self.settings)
+
+
+async def deadline_set(world: World) -> None:
+    world.deadline = datetime.now(UTC) + timedelta(hours=1)
+    await world.ok(EXTEND, {"id": world.session_id, "until": world.deadline.isoformat()})
+
+
+async def deadline_passes(world: World) -> None:
+    assert world.deadline is not None
+    assert await sessions.expire_overdue_sessions(now=world.deadline + timedelta(seconds=1))
+
+
+async def deadline_extended(world: World) -> None:
+    until = datetime.now(UTC) + timedelta(hours=2)
+    await world.ok(EXTEND, {"id": world.session_id, "until": until.isoformat()})
 
 
 async def upload(world: World) -> None:
@@ -148,6 +184,14 @@ async def reanalyze(world: World) -> None:
     await world.work()
 
 
+async def recording_review(world: World) -> None:
+    await world.ok(REVIEW_RECORDING, {"id": world.recording_id})
+
+
+async def session_review(world: World) -> None:
+    await world.ok(REVIEW_SESSION, {"id": world.session_id})
+
+
 async def restore(world: World) -> None:
     # A lifecycle rule moves the object to Glacier (S3 alone: nothing debrief shows changes);
     # the restore request's HEAD learns it, and the row keeps it.
@@ -174,6 +218,9 @@ class Write:
 
 
 WRITES = [
+    Write("deadline set", deadline_set, lambda s: s["expiresAt"] is not None),
+    Write("deadline passes", deadline_passes, lambda s: s["status"] == "EXPIRED"),
+    Write("deadline extended", deadline_extended, lambda s: s["status"] == "IN_PROGRESS"),
     Write("upload", upload, lambda s: len(recordings(s)) == 1),
     Write("retake", retake, lambda s: recordings(s)[0]["durationSeconds"] > 0),
     Write("transcript", transcript, lambda s: recordings(s)[0]["transcript"] is not None),
@@ -189,6 +236,8 @@ WRITES = [
         lambda s: s["interview"]["questions"][0]["rubricSource"] == "interviewer",
     ),
     Write("reanalyze", reanalyze, lambda s: s["status"] == "COMPLETE"),
+    Write("recording review", recording_review, lambda s: recordings(s)[0]["reviews"]),
+    Write("session review", session_review, lambda s: s["reviews"][0]["decision"] == "ADVANCE"),
     Write("restore", restore, lambda s: recordings(s)[0]["storageClass"] == "GLACIER"),
     Write("erasure", erasure, lambda s: s is None),
 ]

@@ -16,13 +16,12 @@ from debrief.config import Settings
 from debrief.errors import ConflictError
 from debrief.models import Interview, Recording
 from debrief.services.lifecycle.plan import LifecyclePlan, StoredObject, plan_lifecycle
-from debrief.services.object_keys import MANAGED_PREFIXES
+from debrief.services.object_keys import EXPORTS_PREFIX, MANAGED_PREFIXES
 from debrief.services.storage.backends import StorageBackend
 
 RULE_PREFIX = "debrief-"
 PENDING_PREFIX = "pending/"
 PENDING_EXPIRY_DAYS = 1
-EXPORTS_PREFIX = "exports/"  # data exports (services/exports.py) live a day
 EXPORTS_EXPIRY_DAYS = 1
 ABORT_MULTIPART_DAYS = 1
 
