@@ -23,9 +23,10 @@ run: install  ## migrate, print a development API key, serve GraphiQL on http://
 worker: install  ## an arq worker (needs DEBRIEF_REDIS_URL)
 	HF_HUB_OFFLINE=1 $(BIN)/debrief worker
 
-test: install web-check  ## lint, import contracts, the web build check, then the whole suite (SQLite, PostgreSQL, moto S3, Redis)
+test: install web-check  ## lint, import contracts, type-check, the web build check, then the whole suite (SQLite, PostgreSQL, moto S3, Redis)
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
+	$(BIN)/mypy debrief
 	HF_HUB_OFFLINE=1 $(BIN)/pytest -q -p no:cacheprovider
 
 lint: install

@@ -10,8 +10,8 @@ from __future__ import annotations
 import math
 import random
 
-from debrief.prices import GB, PriceTable
-from debrief.services.lifecycle.plan import DAYS_PER_MONTH, StoredObject, plan_lifecycle
+from debrief.prices import DAYS_PER_MONTH, GB, PriceTable
+from debrief.services.lifecycle.plan import StoredObject, plan_lifecycle
 from debrief.services.lifecycle.rules import format_plan, lifecycle_rules
 
 ANSWERS = 10_000
@@ -38,7 +38,13 @@ def naive_monthly_usd(objects: list[StoredObject], prices: PriceTable) -> float:
         months = o.retention_days / DAYS_PER_MONTH
         usd = std.storage_gb_month * s * 30 / DAYS_PER_MONTH
         usd += ia.transition_per_1000 / 1000
-        usd += ia.storage_gb_month * max(o.size_bytes, ia.min_billable_bytes) / GB * 60 / 30
+        usd += (
+            ia.storage_gb_month
+            * max(o.size_bytes, ia.min_billable_bytes)
+            / GB
+            * 60
+            / DAYS_PER_MONTH
+        )
         usd += glacier.transition_per_1000 / 1000
         billed = (o.size_bytes + glacier.metadata_overhead_bytes) / GB
         glacier_days = max(o.retention_days - 90, glacier.min_storage_days)

@@ -7,6 +7,11 @@ from pydantic import BaseModel, Field
 
 PRICES_AS_OF = "2026-11-25"
 GB = 1024**3
+# The one month length: storage is billed per GB-month, prorated, and AWS counts a month as
+# 730 hours (8,760 hours a year / 12). Every proration of a monthly price uses these.
+HOURS_PER_MONTH = 730
+DAYS_PER_MONTH = HOURS_PER_MONTH / 24
+SECONDS_PER_MONTH = HOURS_PER_MONTH * 3600
 
 
 class StorageClassPrice(BaseModel):

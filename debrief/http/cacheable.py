@@ -146,9 +146,10 @@ def plan_operation(
 
 
 def _root_read(field: FieldNode) -> RootRead | None:
-    if field.name.value not in ROOT_READS or len(field.arguments or ()) != 1:
+    arguments = field.arguments or ()
+    if field.name.value not in ROOT_READS or len(arguments) != 1:
         return None
-    argument = field.arguments[0]
+    argument = arguments[0]
     name = field.alias.value if field.alias else field.name.value
     if argument.name.value != "id":
         return None

@@ -13,7 +13,6 @@ import json
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
-from uuid import UUID
 
 from starlette.requests import Request
 from starlette.responses import Response
@@ -24,6 +23,7 @@ from strawberry.http import GraphQLRequestData
 
 from debrief.http.cacheable import CacheablePlan, plan_operation
 from debrief.http.web.pages import graphiql_page
+from debrief.kit.ids import require_uuid
 from debrief.resolvers.context import Context
 from debrief.runtime import Runtime
 from debrief.services.auth.credentials import Candidate, Interviewer, Principal, authenticate
@@ -125,9 +125,10 @@ class DebriefGraphQL(GraphQL[Context, None]):
         principal, versions = await runtime.fresh_reads.check(authorization, read.keys)
         state = scope.setdefault("state", {})
         state["debrief_principal"] = principal
-        if not isinstance(principal, Interviewer | Candidate) or None in versions:
+        known = [v for v in versions if v is not None]
+        if not isinstance(principal, Interviewer | Candidate) or len(known) != len(versions):
             return False  # nothing to keep for anonymous callers or for what does not exist
-        key = response_key(read.identity, principal.scope, versions)  # type: ignore[arg-type]
+        key = response_key(read.identity, principal.scope, known)
         cached = await cache.get(key)
         if not isinstance(cached, CachedRead):
             state[STATE_KEY] = PendingRead(principal, key, read)
@@ -156,7 +157,7 @@ class DebriefGraphQL(GraphQL[Context, None]):
             set_request_scope(CostScope(session_id=principal.session_id))
         return Context(request=request, runtime=runtime, principal=principal, response=response)
 
-    async def execute_single(  # type: ignore[override]
+    async def execute_single(
         self,
         request: Request,
         request_adapter: Any,
@@ -177,7 +178,7 @@ class DebriefGraphQL(GraphQL[Context, None]):
         body = encoded.encode() if isinstance(encoded, str) else encoded
         data = result.data or {}
         viewed = tuple(
-            UUID(str(r.id_from(pending.read.variables)))
+            require_uuid(r.id_from(pending.read.variables))
             for r in pending.read.plan.reads
             if r.kind == "session" and data.get(r.response_name) is not None
         )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 import uuid
+from collections.abc import Iterator
 
 from graphql import OperationDefinitionNode
 from starlette.datastructures import Headers
@@ -140,7 +141,7 @@ class GraphQLOperationLabel(SchemaExtension):
     as operation names.
     """
 
-    def on_execute(self):  # type: ignore[no-untyped-def]
+    def on_execute(self) -> Iterator[None]:
         yield
         execution = self.execution_context
         request = getattr(execution.context, "request", None)

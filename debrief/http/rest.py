@@ -6,6 +6,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 
 from debrief.errors import DebriefError
+from debrief.kit.ids import parse_uuid
 from debrief.models import Recording, Session
 from debrief.runtime import Runtime
 from debrief.services.auth import access
@@ -24,7 +25,7 @@ async def _interviewer_session(
     if not isinstance(principal, Interviewer):
         return JSONResponse(NEEDS_KEY, status_code=401)
     session = await access.find_visible_session(principal, request.path_params["session_id"])
-    if session is None or session.interview.key != request.path_params["interview_key"]:  # type: ignore[attr-defined]
+    if session is None or session.interview.key != request.path_params["interview_key"]:
         return JSONResponse({"error": "No such session."}, status_code=404)
     return principal, session
 
@@ -36,7 +37,7 @@ async def session_data(request: Request) -> Response:
     cache = runtime.response_cache
     interview_key = request.path_params["interview_key"]
     principal: Principal | None = None
-    session_id = access.parse_uuid(request.path_params["session_id"])
+    session_id = parse_uuid(request.path_params["session_id"])
     if cache is not None and session_id is not None:
         principal, (version,) = await runtime.fresh_reads.check(
             request.headers.get("authorization"), [("session", str(session_id))]
@@ -66,7 +67,7 @@ async def recording_download(request: Request) -> Response:
     if isinstance(found, Response):
         return found
     _, session = found
-    rid = access.parse_uuid(request.path_params["recording_id"])
+    rid = parse_uuid(request.path_params["recording_id"])
     recording = await Recording.filter(id=rid, session_id=session.id).first() if rid else None
     if recording is None:
         return JSONResponse({"error": "No such recording."}, status_code=404)

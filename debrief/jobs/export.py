@@ -21,7 +21,7 @@ async def export_session(runtime: Runtime, job: Job) -> None:
     export = await SessionExport.filter(id=job.subject_id).first()
     if export is None or export.status != ExportStatus.PENDING:
         return
-    session = await Session.filter(id=export.session_id).first()  # type: ignore[attr-defined]
+    session = await Session.filter(id=export.session_id).first()
     if session is None:
         return
     try:

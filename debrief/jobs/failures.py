@@ -12,7 +12,7 @@ async def mark_subject_failed(job: Job, error: Exception) -> None:
         recording = await Recording.filter(id=job.subject_id).first()
         if recording is not None:
             await Recording.filter(id=recording.id).update(status=RecordingStatus.FAILED)
-            await versions.bump_session(recording.session_id)  # type: ignore[attr-defined]
+            await versions.bump_session(recording.session_id)
     elif job.kind == JobKind.ANALYZE:
         await Session.filter(id=job.subject_id).update(
             status=SessionStatus.FAILED, failure_reason=reason

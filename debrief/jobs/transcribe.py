@@ -35,7 +35,7 @@ async def transcribe_recording(runtime: Runtime, job: Job) -> None:
     if recording is None:
         return  # erased meanwhile
     await Recording.filter(id=recording.id).update(status=RecordingStatus.TRANSCRIBING)
-    await versions.bump_session(recording.session_id)  # type: ignore[attr-defined]
+    await versions.bump_session(recording.session_id)
 
     chain = runtime.transcription
     async with chain.circuit.synced():  # what other workers learnt of OpenAI in, ours out
@@ -43,9 +43,7 @@ async def transcribe_recording(runtime: Runtime, job: Job) -> None:
 
     async with unit_of_work(runtime.storage, runtime.dispatcher) as uow:
         await save_transcript(recording, result)
-        await Recording.filter(id=recording.id).update(status=RecordingStatus.TRANSCRIBED)
-        await versions.bump_session(recording.session_id)  # type: ignore[attr-defined]
-        session = await Session.get(id=recording.session_id)  # type: ignore[attr-defined]
+        session = await Session.get(id=recording.session_id)
         await maybe_start_analysis(uow, session)
 
 
@@ -54,7 +52,7 @@ async def _transcript_for(
 ) -> stt.TranscriptResult:
     """A transcript of the same audio already made, silence's empty one, or a new one."""
     model = preferred_model(runtime, chain)
-    organization_id = recording.session.interview.organization_id  # type: ignore[attr-defined]
+    organization_id = recording.session.interview.organization_id
     source = (
         None
         if job.force

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from prometheus_client import Counter
+from tortoise import connections
 
 Row = Sequence[object]
 
@@ -65,6 +66,19 @@ def count_statement() -> None:
 def placeholders(count: int, *, postgres: bool) -> list[str]:
     """Parameter marks for hand-written SQL: ``$1, $2 …`` (asyncpg) or ``?`` (sqlite3)."""
     return [f"${n}" if postgres else "?" for n in range(1, count + 1)]
+
+
+class TortoiseReader:
+    """Statements through Tortoise's default client (its pool on PostgreSQL)."""
+
+    coalesce = True
+
+    def __init__(self) -> None:
+        self.postgres = connections.get("default").capabilities.dialect == "postgres"
+
+    async def fetch(self, sql: str, values: list[object]) -> list[Row]:
+        _, rows = await connections.get("default").execute_query(sql, values)
+        return list(rows)
 
 
 def install_statement_counter(client: Any) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from uuid import UUID
 
 from tortoise import fields
 
@@ -20,6 +21,7 @@ class SessionExport(TimestampedModel):
     session: fields.ForeignKeyRelation[Session] = fields.ForeignKeyField(
         "models.Session", related_name="exports", on_delete=fields.CASCADE
     )
+    session_id: UUID  # the column behind ``session``, set by Tortoise
     status = fields.CharEnumField(ExportStatus, default=ExportStatus.PENDING, max_length=10)
     session_version = fields.IntField()  # the session as it was when the export was asked for
     storage_backend = fields.CharField(max_length=10)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from uuid import UUID
+
 from tortoise import fields
 
 from debrief.models.base import TimestampedModel
@@ -12,6 +14,7 @@ class Interview(TimestampedModel):
     organization: fields.ForeignKeyRelation[Organization] = fields.ForeignKeyField(
         "models.Organization", related_name="interviews", on_delete=fields.CASCADE
     )
+    organization_id: UUID  # the column behind ``organization``, set by Tortoise
     key = fields.CharField(max_length=100, unique=True)
     title = fields.CharField(max_length=300)
     max_retakes = fields.IntField(default=1)
@@ -27,6 +30,7 @@ class Question(TimestampedModel):
     interview: fields.ForeignKeyRelation[Interview] = fields.ForeignKeyField(
         "models.Interview", related_name="questions", on_delete=fields.CASCADE
     )
+    interview_id: UUID  # the column behind ``interview``, set by Tortoise
     position = fields.IntField()
     text = fields.TextField()
     time_limit_s = fields.IntField(null=True)

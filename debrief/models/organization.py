@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from uuid import UUID
+
 from tortoise import fields
 
 from debrief.models.base import TimestampedModel
@@ -20,6 +22,7 @@ class ApiKey(TimestampedModel):
     organization: fields.ForeignKeyRelation[Organization] = fields.ForeignKeyField(
         "models.Organization", related_name="api_keys", on_delete=fields.CASCADE
     )
+    organization_id: UUID  # the column behind ``organization``, set by Tortoise
     key_sha256 = fields.CharField(max_length=64, unique=True)
     prefix = fields.CharField(max_length=16)
     revoked_at = fields.DatetimeField(null=True)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Any
+from uuid import UUID
 
 from tortoise import fields
 
@@ -22,9 +24,11 @@ class Recording(TimestampedModel):
     session: fields.ForeignKeyRelation[Session] = fields.ForeignKeyField(
         "models.Session", related_name="recordings", on_delete=fields.CASCADE
     )
+    session_id: UUID  # the column behind ``session``, set by Tortoise
     question: fields.ForeignKeyRelation[Question] = fields.ForeignKeyField(
         "models.Question", related_name="recordings", on_delete=fields.CASCADE
     )
+    question_id: UUID  # the column behind ``question``, set by Tortoise
     status = fields.CharEnumField(RecordingStatus, default=RecordingStatus.STORED, max_length=20)
     attempt = fields.IntField(default=1)
     idempotency_key = fields.CharField(max_length=200, null=True)
@@ -43,7 +47,7 @@ class Recording(TimestampedModel):
     channels = fields.IntField(null=True)
     duration_s = fields.FloatField(null=True)
     speech_s = fields.FloatField(null=True)
-    speech_segments = fields.JSONField(null=True)
+    speech_segments: fields.JSONField[list[list[float]] | None] = fields.JSONField(null=True)
     original_format = fields.CharField(max_length=80, null=True)
     original_size_bytes = fields.BigIntField(null=True)
 
@@ -57,12 +61,13 @@ class Transcript(TimestampedModel):
     recording: fields.OneToOneRelation[Recording] = fields.OneToOneField(
         "models.Recording", related_name="transcript", on_delete=fields.CASCADE
     )
+    recording_id: UUID  # the column behind ``recording``, set by Tortoise
     audio_sha256 = fields.CharField(max_length=64, db_index=True)
     text = fields.TextField()
     language = fields.CharField(max_length=20, null=True)
     provider = fields.CharField(max_length=20)
     model = fields.CharField(max_length=100)
-    segments = fields.JSONField(default=list)
+    segments: fields.JSONField[list[dict[str, Any]]] = fields.JSONField(default=list)
     billed_seconds = fields.FloatField(null=True)
     cpu_seconds = fields.FloatField(null=True)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from uuid import UUID
 
 from tortoise import fields
 
@@ -28,13 +29,16 @@ class Review(TimestampedModel):
     session: fields.ForeignKeyRelation[Session] = fields.ForeignKeyField(
         "models.Session", related_name="reviews", on_delete=fields.CASCADE
     )
+    session_id: UUID  # the column behind ``session``, set by Tortoise
     recording: fields.ForeignKeyNullableRelation[Recording] = fields.ForeignKeyField(
         "models.Recording", related_name="reviews", on_delete=fields.CASCADE, null=True
     )
+    recording_id: UUID | None  # the column behind ``recording``, set by Tortoise
     subject_id = fields.UUIDField()
     reviewer_key: fields.ForeignKeyRelation[ApiKey] = fields.ForeignKeyField(
         "models.ApiKey", related_name="reviews", on_delete=fields.CASCADE
     )
+    reviewer_key_id: UUID  # the column behind ``reviewer_key``, set by Tortoise
     reviewer = fields.CharField(max_length=200)  # the key's label when it was written
     rating = fields.IntField(null=True)
     decision = fields.CharEnumField(ReviewDecision, max_length=10, null=True)

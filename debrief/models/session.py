@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 from enum import StrEnum
+from uuid import UUID
 
 from tortoise import fields
 
@@ -25,6 +26,7 @@ class Session(TimestampedModel):
     interview: fields.ForeignKeyRelation[Interview] = fields.ForeignKeyField(
         "models.Interview", related_name="sessions", on_delete=fields.CASCADE
     )
+    interview_id: UUID  # the column behind ``interview``, set by Tortoise
     status = fields.CharEnumField(SessionStatus, default=SessionStatus.IN_PROGRESS, max_length=20)
     candidate_name = fields.CharField(max_length=200, null=True)
     candidate_email = fields.CharField(max_length=320, null=True)
@@ -60,6 +62,7 @@ class UploadToken(TimestampedModel):
     session: fields.ForeignKeyRelation[Session] = fields.ForeignKeyField(
         "models.Session", related_name="upload_tokens", on_delete=fields.CASCADE
     )
+    session_id: UUID  # the column behind ``session``, set by Tortoise
     token_sha256 = fields.CharField(max_length=64, unique=True)
     expires_at = fields.DatetimeField()
 

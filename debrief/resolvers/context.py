@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 from uuid import UUID
 
-from starlette.requests import Request
+from starlette.requests import HTTPConnection
 
 from debrief.config import Settings
 from debrief.errors import ForbiddenError
@@ -44,7 +44,7 @@ class Clients(Protocol):
 
 @dataclass
 class Context:
-    request: Request
+    request: HTTPConnection  # a Request, or the WebSocket of a subscription
     runtime: Clients
     principal: Principal
     loaders: Loaders = field(default_factory=Loaders)

@@ -14,14 +14,14 @@ from typing import Any, TypeVar
 from uuid import UUID
 
 from strawberry.dataloader import DataLoader
-from tortoise.models import Model
 
 from debrief import models
 from debrief.errors import DebriefError
+from debrief.models.base import TimestampedModel
 from debrief.services import sessions
 from debrief.services.auth.credentials import Principal
 
-M = TypeVar("M", bound=Model)
+M = TypeVar("M", bound=TimestampedModel)
 
 
 def _by_id(model: type[M]) -> DataLoader[UUID, M]:

@@ -14,6 +14,7 @@ from strawberry.file_uploads import Upload
 
 from debrief import models
 from debrief.errors import DebriefError, ForbiddenError, NotFoundError
+from debrief.kit.ids import parse_uuid
 from debrief.models import JobKind
 from debrief.resolvers.context import Context
 from debrief.schema.errors import to_user_error
@@ -51,6 +52,7 @@ def typed_errors(resolver: Callable[P, Awaitable[R]]) -> Callable[P, Awaitable[R
         try:
             return await resolver(*args, **kwargs)
         except DebriefError as error:
+            # R is the payload union, which holds every user error: not expressible here.
             return to_user_error(error)  # type: ignore[return-value]
 
     return wrapper
@@ -120,7 +122,7 @@ async def upload_recording(
     session = await access.get_visible_session(principal, session_id)
     access.require_candidate(principal, session.id)
     sessions.ensure_open(session)  # before the body is spooled
-    if access.parse_uuid(question_id) is None:
+    if parse_uuid(question_id) is None:
         raise NotFoundError("No such question in this interview.")
     settings = info.context.runtime.settings
     async with spooled_path(file, settings=settings) as path, open_uow(info) as uow:

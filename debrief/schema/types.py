@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import base64
 from datetime import datetime
 from enum import Enum
 from typing import Any
@@ -11,6 +10,7 @@ from typing import Any
 import strawberry
 
 from debrief import models
+from debrief.kit.cursor import encode_cursor
 from debrief.schema.context import FieldContext
 from debrief.schema.downloads import DownloadUrlResult
 from debrief.schema.reviews import Evidence, Review, ReviewSummary
@@ -84,11 +84,6 @@ class SessionConnection:
         return [edge.node for edge in self.edges]
 
 
-def encode_cursor(row: models.Session) -> str:
-    raw = f"{row.created_at.isoformat()}|{row.id}"
-    return base64.urlsafe_b64encode(raw.encode()).decode()
-
-
 @strawberry.type
 class Interview:
     id: strawberry.ID
@@ -132,7 +127,10 @@ class Interview:
         page = await info.context.list_sessions(
             self.row, first=first, after=after, status=status.value if status else None
         )
-        edges = [SessionEdge(cursor=encode_cursor(s), node=Session.from_row(s)) for s in page.rows]
+        edges = [
+            SessionEdge(cursor=encode_cursor(s.created_at, s.id), node=Session.from_row(s))
+            for s in page.rows
+        ]
         return SessionConnection(
             edges=edges,
             page_info=PageInfo(
@@ -297,7 +295,7 @@ class Recording:
 
     @strawberry.field
     async def question(self, info: Info) -> Question:
-        row = await info.context.loaders.question.load(self.row.question_id)  # type: ignore[attr-defined]
+        row = await info.context.loaders.question.load(self.row.question_id)
         return Question.from_row(row, show_rubric=info.context.can_read_results)
 
     @strawberry.field
@@ -366,7 +364,7 @@ class Session:
 
     @strawberry.field
     async def interview(self, info: Info) -> Interview:
-        row = await info.context.loaders.interview.load(self.row.interview_id)  # type: ignore[attr-defined]
+        row = await info.context.loaders.interview.load(self.row.interview_id)
         return Interview.from_row(row)
 
     @strawberry.field
@@ -386,7 +384,7 @@ class Session:
         if not info.context.can_read_results:
             return []
         rows = await info.context.loaders.reviews_by_session.load(self.row.id)
-        return [Review.from_row(r) for r in rows if r.recording_id is None]  # type: ignore[attr-defined]
+        return [Review.from_row(r) for r in rows if r.recording_id is None]
 
     @strawberry.field(description="Average rating of the answers and the decisions, counted.")
     async def review_summary(self, info: Info) -> ReviewSummary | None:

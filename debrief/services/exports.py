@@ -28,6 +28,7 @@ from uuid import UUID, uuid4
 
 from debrief.config import Settings
 from debrief.errors import ExportFailed, ExportNotReady
+from debrief.kit.ids import require_uuid
 from debrief.models import (
     AnswerAnalysis,
     ExportStatus,
@@ -41,6 +42,7 @@ from debrief.models import (
 )
 from debrief.services.auth.access import require_interviewer
 from debrief.services.auth.credentials import Principal
+from debrief.services.object_keys import export_key
 from debrief.services.queue.outbox import add_job
 from debrief.services.reads.results import session_results
 from debrief.services.reviews import summarise
@@ -49,7 +51,6 @@ from debrief.services.unit_of_work import UnitOfWork
 
 log = logging.getLogger(__name__)
 
-EXPORT_PREFIX = "exports/"
 EXPORT_EXPIRY_DAYS = 1
 CONTENT_TYPE = "application/zip"
 POLL_S = 0.1
@@ -61,10 +62,6 @@ class ExportLink:
     url: str
     expires_at: datetime
     size_bytes: int
-
-
-def export_object_key(session_id: UUID, export_id: UUID) -> str:
-    return f"{EXPORT_PREFIX}{session_id}/{export_id}.zip"
 
 
 async def request_export(
@@ -91,7 +88,7 @@ async def request_export(
         session_id=session.id,
         session_version=session.version,
         storage_backend=uow.storage.name,
-        object_key=export_object_key(session.id, export_id),
+        object_key=export_key(session.id, export_id),
         expires_at=now + timedelta(seconds=settings.export_ttl_s),
     )
     await add_job(uow, JobKind.EXPORT, export.id)
@@ -192,11 +189,11 @@ async def _download_objects(
 ) -> list[ExportedFile]:
     recordings = await Recording.filter(session_id=session.id).order_by("created_at", "id")
     positions = dict(
-        await Question.filter(interview_id=session.interview_id).values_list("id", "position")  # type: ignore[attr-defined]
+        await Question.filter(interview_id=session.interview_id).values_list("id", "position")
     )
     files = []
     for recording in recordings:
-        stem = f"q{positions[recording.question_id]:02d}-{recording.id}"  # type: ignore[attr-defined]
+        stem = f"q{positions[recording.question_id]:02d}-{recording.id}"
         objects = [("recording", "recordings", recording.object_key)]
         if recording.original_object_key:
             objects.append(("original", "originals", recording.original_object_key))
@@ -222,19 +219,18 @@ async def session_document(session: Session, *, files: list[ExportedFile]) -> di
     """session.json: the interviewer's view of the session, reviews and evidence included."""
     await session.refresh_from_db()
     data = await session_results(session)
-    interview = await Interview.get(id=session.interview_id)  # type: ignore[attr-defined]
-    recording_ids = [UUID(r["id"]) for r in data["recordings"]]
+    interview = await Interview.get(id=session.interview_id)
+    recording_ids = [require_uuid(r["id"]) for r in data["recordings"]]
     analyses = {
-        a.recording_id: a  # type: ignore[attr-defined]
-        for a in await AnswerAnalysis.filter(recording_id__in=recording_ids)
+        a.recording_id: a for a in await AnswerAnalysis.filter(recording_id__in=recording_ids)
     }
     reviews = await Review.filter(session_id=session.id).order_by("created_at", "id")
     by_recording: dict[UUID, list[dict[str, Any]]] = {}
     for review in reviews:
-        if review.recording_id is not None:  # type: ignore[attr-defined]
-            by_recording.setdefault(review.recording_id, []).append(_review(review))  # type: ignore[attr-defined]
+        if review.recording_id is not None:
+            by_recording.setdefault(review.recording_id, []).append(_review(review))
     for recording in data["recordings"]:
-        rid = UUID(recording["id"])
+        rid = require_uuid(recording["id"])
         analysis = analyses.get(rid)
         if recording["analysis"] is not None and analysis is not None:
             recording["analysis"]["evidence"] = list(analysis.evidence or [])
@@ -250,7 +246,7 @@ async def session_document(session: Session, *, files: list[ExportedFile]) -> di
             "interview": {"key": interview.key, "title": interview.title},
             "candidateEmail": session.candidate_email,
             "expiresAt": session.expires_at.isoformat() if session.expires_at else None,
-            "reviews": [_review(r) for r in reviews if r.recording_id is None],  # type: ignore[attr-defined]
+            "reviews": [_review(r) for r in reviews if r.recording_id is None],
             "reviewSummary": {
                 "averageRating": summary.average_rating,
                 "decisions": [

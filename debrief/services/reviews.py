@@ -45,7 +45,7 @@ async def review_recording(
         raise InvalidInput(f"rating must be between {MIN_RATING} and {MAX_RATING}.")
     return await _replace(
         principal,
-        session_id=recording.session_id,  # type: ignore[attr-defined]
+        session_id=recording.session_id,
         subject_id=recording.id,
         recording_id=recording.id,
         rating=rating,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import base64
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -16,6 +15,7 @@ from debrief.errors import (
     SessionExpired,
     SessionNotInProgress,
 )
+from debrief.kit.cursor import InvalidCursor, decode_cursor
 from debrief.models import (
     Interview,
     JobKind,
@@ -150,9 +150,12 @@ async def expire_overdue_sessions(*, now: datetime | None = None) -> int:
     """Write EXPIRED on every in-progress session past its deadline (a periodic sweep, so
     cached reads, keyed by version, follow the deadline too). Returns how many."""
     now = now or datetime.now(UTC)
-    overdue = await Session.filter(
-        status=SessionStatus.IN_PROGRESS, expires_at__isnull=False, expires_at__lte=now
-    ).values_list("id", flat=True)
+    overdue = [
+        s.id
+        for s in await Session.filter(
+            status=SessionStatus.IN_PROGRESS, expires_at__isnull=False, expires_at__lte=now
+        ).only("id")
+    ]
     for session_id in overdue:
         updated = await Session.filter(id=session_id, status=SessionStatus.IN_PROGRESS).update(
             status=SessionStatus.EXPIRED
@@ -222,19 +225,13 @@ async def list_sessions(
     if status:
         query = query.filter(status=status)
     if after:
-        created_at, session_id = _decode_cursor(after)
+        try:
+            created_at, session_id = decode_cursor(after)
+        except InvalidCursor as error:
+            raise NotFoundError("The cursor is not valid.") from error
         query = query.filter(
             Q(created_at__lt=created_at) | Q(created_at=created_at, id__lt=session_id)
         )
     limit = max(0, min(first, MAX_PAGE_SIZE))
     rows = await query.order_by("-created_at", "-id").limit(limit + 1)
     return SessionPage(rows[:limit], len(rows) > limit)
-
-
-def _decode_cursor(cursor: str) -> tuple[datetime, str]:
-    try:
-        raw = base64.urlsafe_b64decode(cursor.encode()).decode()
-        created_at, session_id = raw.split("|", 1)
-        return datetime.fromisoformat(created_at), session_id
-    except ValueError as error:
-        raise NotFoundError("The cursor is not valid.") from error

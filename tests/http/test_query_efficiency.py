@@ -20,11 +20,12 @@ from debrief.models import (
     UploadToken,
 )
 from debrief.services.auth import access
-from debrief.services.auth.batch import authenticate_many
 from debrief.services.auth.credentials import (
+    Anonymous,
     Candidate,
     Interviewer,
     authenticate,
+    authenticate_many,
     hash_secret,
     issue_upload_token,
 )
@@ -207,7 +208,7 @@ async def test_unknown_or_malformed_ids_read_as_null(api: ApiClient) -> None:
         assert data["session"] is None
 
 
-async def test_batched_authentication_gives_what_authenticate_gives(api: ApiClient) -> None:
+async def test_authentication_is_one_rule_on_every_reader(api: ApiClient) -> None:
     key, revoked = await api.new_key(), await api.new_key()
     await ApiKey.filter(key_sha256=hash_secret(revoked)).update(revoked_at=datetime.now(UTC))
     interview = await interview_with_questions(api, key, questions=1)
@@ -227,9 +228,15 @@ async def test_batched_authentication_gives_what_authenticate_gives(api: ApiClie
         assert await authenticate_many(reads.reader, headers) == batched
     finally:
         await reads.aclose()
-    assert batched == {h: await authenticate(h) for h in headers}
+    assert batched == {h: await authenticate(h) for h in headers}  # the batch of one
     assert isinstance(batched[f"Bearer {key}"], Interviewer)
-    assert isinstance(batched[f"Bearer {token}"], Candidate)
+    assert batched[f"bearer {key}"] == batched[f"Bearer {key}"]
+    assert batched[f"Bearer {token}"] == Candidate(session.id)
+    assert batched[f"Bearer {revoked}"] == Anonymous("The credentials are not valid.")
+    assert batched[f"Bearer {expired}"] == Anonymous("The upload token has expired.")
+    assert batched["Bearer other"] == Anonymous("The credentials are not valid.")
+    assert batched["Basic abc"] == Anonymous("Malformed Authorization header.")
+    assert batched[None] == batched[""] == Anonymous(None)
 
 
 PAGE_QUERY = """

@@ -8,12 +8,15 @@ origin: GraphiQL, React and their fonts are bundled too, so the explorer works o
 from __future__ import annotations
 
 import html
+import os
+from os import PathLike
 from pathlib import Path
 
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 from starlette.routing import BaseRoute, Mount, Route
 from starlette.staticfiles import StaticFiles
+from starlette.types import Scope
 
 from debrief.services.audio.transcode import RECORDER_BITRATE_BPS
 
@@ -35,8 +38,14 @@ CONTENT_SECURITY_POLICY = (
 class StaticAssets(StaticFiles):
     """The built assets, revalidated on every use (their names carry no content hash)."""
 
-    def file_response(self, *args: object, **kwargs: object) -> Response:
-        response = super().file_response(*args, **kwargs)  # type: ignore[arg-type]
+    def file_response(
+        self,
+        full_path: str | PathLike[str],
+        stat_result: os.stat_result,
+        scope: Scope,
+        status_code: int = 200,
+    ) -> Response:
+        response = super().file_response(full_path, stat_result, scope, status_code)
         response.headers["Cache-Control"] = "no-cache"
         response.headers["X-Content-Type-Options"] = "nosniff"
         return response

@@ -115,6 +115,7 @@ class Migration(migrations.Migration):
                 'unique_together': (('subject_id', 'reviewer_key'),),
                 'indexes': [Index(fields=['session_id', 'created_at'])],
                 'pk_attr': 'id',
+                'table_description': "One reviewer's current view of one subject (a recording or the session).",
             },
             bases=['TimestampedModel'],
         ),

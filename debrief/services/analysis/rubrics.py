@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from uuid import UUID
 
 from debrief.errors import InvalidInput, NotFoundError
+from debrief.kit.ids import parse_uuid
 from debrief.models import Interview, Question
 from debrief.services import versions
 from debrief.services.analysis.client import ChatClient, Completed
@@ -16,7 +17,6 @@ from debrief.services.analysis.keys import sha256_text
 from debrief.services.analysis.prompt import ref_for, rubric_messages
 from debrief.services.analysis.records import QuestionSource
 from debrief.services.analysis.reply import RUBRIC_SCHEMA_NAME, parse_rubric_reply, rubric_schema
-from debrief.services.auth.access import parse_uuid
 from debrief.services.auth.credentials import Interviewer
 
 MAX_RUBRIC_CHARS = 2000  # a rubric rides in every prompt of its question

@@ -34,15 +34,15 @@ from debrief.services.analysis.rubrics import store_generated_rubrics
 
 async def load_session_source(session: Session) -> SessionSource:
     """The session's questions, answers, transcripts and current analyses."""
-    interview = await Interview.get(id=session.interview_id)  # type: ignore[attr-defined]
+    interview = await Interview.get(id=session.interview_id)
     questions = {
         q.id: _question(q)
         for q in await Question.filter(interview_id=interview.id).order_by("position")
     }
     recordings = await Recording.filter(session_id=session.id)
     ids = [r.id for r in recordings]
-    transcripts = {t.recording_id: t for t in await Transcript.filter(recording_id__in=ids)}  # type: ignore[attr-defined]
-    analyses = {a.recording_id: a for a in await AnswerAnalysis.filter(recording_id__in=ids)}  # type: ignore[attr-defined]
+    transcripts = {t.recording_id: t for t in await Transcript.filter(recording_id__in=ids)}
+    analyses = {a.recording_id: a for a in await AnswerAnalysis.filter(recording_id__in=ids)}
     stored_session = await SessionAnalysis.filter(session_id=session.id).first()
     answers = []
     for recording in recordings:
@@ -51,7 +51,7 @@ async def load_session_source(session: Session) -> SessionSource:
         answers.append(
             AnswerSource(
                 recording_id=recording.id,
-                question=questions[recording.question_id],  # type: ignore[attr-defined]
+                question=questions[recording.question_id],
                 transcribed=recording.status == RecordingStatus.TRANSCRIBED,
                 transcript_text=transcript.text if transcript else None,
                 transcript_segments=list(transcript.segments) if transcript else [],
@@ -64,7 +64,7 @@ async def load_session_source(session: Session) -> SessionSource:
     answers.sort(key=lambda a: a.question.position)
     return SessionSource(
         session_id=session.id,
-        organization_id=interview.organization_id,  # type: ignore[attr-defined]
+        organization_id=interview.organization_id,
         interview_title=interview.title,
         questions=list(questions.values()),
         answers=answers,
@@ -118,7 +118,7 @@ async def store_outcome(source: SessionSource, outcome: AnalysisOutcome, *, comp
 
 def answer_verdict(row: AnswerAnalysis) -> AnswerVerdict:
     return AnswerVerdict(
-        recording_id=row.recording_id,  # type: ignore[attr-defined]
+        recording_id=row.recording_id,
         metrics=dict(row.metrics),
         provider=row.provider,
         model=row.model,

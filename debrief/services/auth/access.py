@@ -5,17 +5,9 @@ from __future__ import annotations
 from uuid import UUID
 
 from debrief.errors import ForbiddenError, NotFoundError
+from debrief.kit.ids import parse_uuid
 from debrief.models import Interview, Recording, Session
 from debrief.services.auth.credentials import Anonymous, Candidate, Interviewer, Principal
-
-
-def parse_uuid(value: str | UUID) -> UUID | None:
-    if isinstance(value, UUID):
-        return value
-    try:
-        return UUID(value)
-    except (ValueError, TypeError, AttributeError):
-        return None
 
 
 def require_interviewer(principal: Principal) -> Interviewer:
@@ -45,7 +37,7 @@ async def find_visible_interview(principal: Principal, key: str) -> Interview | 
         return None
     match principal:
         case Interviewer(organization_id=org):
-            return interview if interview.organization_id == org else None  # type: ignore[attr-defined]
+            return interview if interview.organization_id == org else None
         case Candidate(session_id=session_id):
             owns = await Session.filter(id=session_id, interview_id=interview.id).exists()
             return interview if owns else None

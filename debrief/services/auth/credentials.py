@@ -1,17 +1,21 @@
 """Who is calling: interviewer API keys (``dbk_``) and candidate upload tokens (``dbu_``).
 
 Both are random secrets shown once; only their sha256 is stored, so a database leak does not
-leak credentials.
+leak credentials. One rule decides who a header is: ``authenticate_many`` (``authenticate`` is
+its batch of one).
 """
 
 from __future__ import annotations
 
 import hashlib
 import secrets
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from uuid import UUID
 
+from debrief.kit.ids import require_uuid
+from debrief.kit.sql import Row, RowReader, TortoiseReader, placeholders
 from debrief.models import ApiKey, Organization, Session, UploadToken
 
 API_KEY_PREFIX = "dbk_"
@@ -47,6 +51,8 @@ class Anonymous:
 
 
 Principal = Interviewer | Candidate | Anonymous
+INVALID = Anonymous("The credentials are not valid.")
+EXPIRED = Anonymous("The upload token has expired.")
 
 
 def hash_secret(secret: str) -> str:
@@ -82,19 +88,66 @@ async def issue_upload_token(session: Session, *, ttl_s: int) -> str:
 
 
 async def authenticate(authorization: str | None) -> Principal:
-    """Resolve an ``Authorization`` header to a principal; bad credentials are anonymous."""
-    token = bearer_token(authorization)
-    if token is None:
-        return Anonymous(None if not authorization else "Malformed Authorization header.")
-    digest = hash_secret(token)
-    if token.startswith(API_KEY_PREFIX):
-        api_key = await ApiKey.filter(key_sha256=digest, revoked_at=None).first()
-        if api_key is not None:
-            return Interviewer(api_key.organization_id, api_key.id)  # type: ignore[attr-defined]
-    elif token.startswith(UPLOAD_TOKEN_PREFIX):
-        upload_token = await UploadToken.filter(token_sha256=digest).first()
-        if upload_token is not None:
-            if upload_token.expires_at <= datetime.now(UTC):
-                return Anonymous("The upload token has expired.")
-            return Candidate(upload_token.session_id)  # type: ignore[attr-defined]
-    return Anonymous("The credentials are not valid.")
+    """Resolve an ``Authorization`` header to a principal; bad credentials are anonymous.
+
+    The batch of one of ``authenticate_many``, through Tortoise's client.
+    """
+    return (await authenticate_many(TortoiseReader(), [authorization]))[authorization]
+
+
+async def authenticate_many(
+    reader: RowReader, headers: Sequence[str | None]
+) -> dict[str | None, Principal]:
+    """A principal for every header: one statement per kind of secret, however many.
+
+    Written as SQL because it runs on every cached read (see ``services/reads/fresh``), on the
+    cheapest reader of the database; never a cached decision, so a key revoked or a token
+    expired is refused by the next request (or, with the principal cache on, within its few
+    seconds).
+    """
+    principals: dict[str | None, Principal] = {}
+    keys: dict[str, list[str | None]] = {}  # digest -> headers carrying that API key
+    tokens: dict[str, list[str | None]] = {}
+    for header in headers:
+        token = bearer_token(header)
+        if token is None:
+            principals[header] = Anonymous(
+                None if not header else "Malformed Authorization header."
+            )
+            continue
+        principals[header] = INVALID
+        if token.startswith(API_KEY_PREFIX):
+            keys.setdefault(hash_secret(token), []).append(header)
+        elif token.startswith(UPLOAD_TOKEN_PREFIX):
+            tokens.setdefault(hash_secret(token), []).append(header)
+    if keys:
+        sql = "SELECT key_sha256, organization_id, id FROM api_key"
+        sql += " WHERE revoked_at IS NULL AND key_sha256 IN ({marks})"
+        for digest, organization_id, key_id in await _rows(reader, sql, list(keys)):
+            for header in keys[str(digest)]:
+                principals[header] = Interviewer(
+                    require_uuid(organization_id), require_uuid(key_id)
+                )
+    if tokens:
+        sql = "SELECT token_sha256, session_id, expires_at FROM upload_token"
+        sql += " WHERE token_sha256 IN ({marks})"
+        now = datetime.now(UTC)
+        for digest, session_id, expires_at in await _rows(reader, sql, list(tokens)):
+            for header in tokens[str(digest)]:
+                principals[header] = (
+                    EXPIRED if _datetime(expires_at) <= now else Candidate(require_uuid(session_id))
+                )
+    return principals
+
+
+async def _rows(reader: RowReader, sql: str, digests: Sequence[str]) -> list[Row]:
+    marks = ", ".join(placeholders(len(digests), postgres=reader.postgres))
+    return await reader.fetch(sql.format(marks=marks), list(digests))
+
+
+def _datetime(value: object) -> datetime:
+    """A timestamp column as an aware datetime (SQLite returns text)."""
+    if isinstance(value, datetime):
+        return value if value.tzinfo else value.replace(tzinfo=UTC)
+    parsed = datetime.fromisoformat(str(value))
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)

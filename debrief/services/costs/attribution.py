@@ -51,17 +51,14 @@ class Attributor:
             for recording_id, session_id in found:
                 self._session_of_recording.add(recording_id, session_id)
 
-        sessions = (
-            {
-                s.session_id or self._session_of_recording.get(s.recording_id)  # type: ignore[arg-type]
-                for s in scopes
-                if not s.interview_id
-            }
-            - {None}
-            - self._interview_of_session.keys()
-        )
+        sessions = {
+            session_id
+            for s in scopes
+            if not s.interview_id
+            and (session_id := s.session_id or self._session_of(s.recording_id)) is not None
+        } - self._interview_of_session.keys()
         if sessions:
-            await self._load_sessions(sessions)  # type: ignore[arg-type]
+            await self._load_sessions(sessions)
 
         keys = {s.interview_key for s in scopes if s.interview_key and not s.interview_id}
         keys -= self._interview_of_key.keys()
@@ -84,6 +81,9 @@ class Attributor:
                 self._organization_of_interview.add(interview_id, organization_id)
             for event in batch:
                 event.scope = self._completed(event)
+
+    def _session_of(self, recording_id: UUID | None) -> UUID | None:
+        return self._session_of_recording.get(recording_id) if recording_id else None
 
     async def _load_sessions(self, sessions: set[UUID]) -> None:
         found = await Session.filter(id__in=sessions).values_list(

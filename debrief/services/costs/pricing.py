@@ -3,9 +3,7 @@ never rewrites history)."""
 
 from __future__ import annotations
 
-from debrief.prices import GB, PriceTable, StorageClassPrice
-
-SECONDS_PER_MONTH = 730 * 3600  # AWS bills GB-months of 730 hours
+from debrief.prices import GB, SECONDS_PER_MONTH, PriceTable, StorageClassPrice
 
 
 def storage_request_usd(prices: PriceTable, operation: str) -> float:

@@ -22,6 +22,7 @@ from debrief.services.costs.counterfactual import (
 from debrief.services.costs.events import RESULT_VIEW, Category, Unit
 from debrief.services.costs.ledger import CostLedger
 from debrief.services.costs.storage_time import HeldObject, held_objects, storage_time
+from debrief.services.object_keys import RECORDINGS_PREFIX
 
 GROUPS: dict[str, frozenset[str]] = {
     "storage": frozenset(
@@ -31,7 +32,6 @@ GROUPS: dict[str, frozenset[str]] = {
     "api_calls": frozenset({Category.TRANSCRIPTION, Category.LLM_TOKENS, Category.LOCAL_CPU}),
     "bandwidth": frozenset({Category.BANDWIDTH}),
 }  # fmt: skip
-RECORDING_PREFIX = "recordings/"
 MAX_SESSION_ROWS = 100
 
 
@@ -188,7 +188,7 @@ async def _recording_work(
         h
         for h in held
         if h.recording_id is not None
-        and h.object_key.startswith(RECORDING_PREFIX)
+        and h.object_key.startswith(RECORDINGS_PREFIX)
         and (
             (since is None or h.stored_at >= since)
             or h.billed_s(settings.prices, since=since, until=until) > 0
@@ -201,11 +201,12 @@ async def _recording_work(
     opus_bytes_per_s = settings.opus_bitrate_bps / 8
     return [
         RecordingWork(
-            recording_id=h.recording_id,  # type: ignore[arg-type]
+            recording_id=recording_id,
             session_id=h.session_id,
-            duration_s=durations.get(h.recording_id) or h.size_bytes / opus_bytes_per_s,
+            duration_s=durations.get(recording_id) or h.size_bytes / opus_bytes_per_s,
             held=h,
             new_in_period=since is None or h.stored_at >= since,
         )
         for h in answers
+        if (recording_id := h.recording_id) is not None  # kept above: narrows the type
     ]

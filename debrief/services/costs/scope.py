@@ -6,8 +6,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, fields
 from uuid import UUID
+
+from debrief.services.object_keys import parse_key
 
 
 @dataclass(frozen=True)
@@ -36,7 +38,13 @@ class CostScope:
         return CostScope(**values)
 
     def narrowed(self, **ids: object) -> CostScope:
-        return replace(self, **{k: v for k, v in ids.items() if v is not None})
+        """This scope with the given ids (those not None) in place of its own."""
+        values = {f.name: getattr(self, f.name) for f in fields(self)}
+        unknown = set(ids) - set(values)
+        if unknown:
+            raise TypeError(f"CostScope has no {sorted(unknown)}")
+        values.update((k, v) for k, v in ids.items() if v is not None)
+        return CostScope(**values)
 
 
 EMPTY_SCOPE = CostScope()
@@ -88,26 +96,13 @@ def set_request_scope(scope: CostScope) -> None:
     _scope_var.set(scope)
 
 
-def _uuid(text: str) -> UUID | None:
-    try:
-        return UUID(text)
-    except ValueError:
-        return None
-
-
 def scope_from_object_key(key: str | None) -> CostScope:
-    """Ids carried by an object key ``<prefix>/<interview key>/<session>/<recording>.<ext>``."""
-    if not key:
-        return EMPTY_SCOPE
-    parts = key.split("/")
-    if len(parts) < 4:
-        return EMPTY_SCOPE
-    session_id = _uuid(parts[-2])
-    recording_id = _uuid(parts[-1].split(".", 1)[0])
-    if session_id is None or recording_id is None:
+    """Ids carried by an object key (see ``services/object_keys``)."""
+    ids = parse_key(key)
+    if ids is None:
         return EMPTY_SCOPE
     return CostScope(
-        session_id=session_id, recording_id=recording_id, interview_key="/".join(parts[1:-2])
+        session_id=ids.session_id, recording_id=ids.recording_id, interview_key=ids.interview_key
     )
 
 

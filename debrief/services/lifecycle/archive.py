@@ -95,7 +95,7 @@ async def request_restore(
     await storage.request_restore(recording.object_key, days=days)
     recording.restore_status = "ongoing"
     await recording.save(update_fields=["restore_status"])
-    await versions.bump_session(recording.session_id)  # type: ignore[attr-defined]
+    await versions.bump_session(recording.session_id)
     log.info("restore requested for recording %s (%s)", recording.id, info.storage_class)
     return "ongoing"
 

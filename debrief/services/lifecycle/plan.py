@@ -14,10 +14,9 @@ import statistics
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from debrief.prices import GB, PriceTable, StorageClassPrice
+from debrief.prices import DAYS_PER_MONTH, GB, PriceTable, StorageClassPrice
 from debrief.services.storage.backends import ARCHIVE_CLASSES
 
-DAYS_PER_MONTH = 30.0  # storage is billed per GB-month, prorated
 BASE_CLASS = "STANDARD"
 
 
@@ -178,7 +177,8 @@ def plan_class(
     # S3 never sees an object whose retention ends before the rule fires: the sweep deletes it.
     relevant = {r for r in retentions if r > costing.transition_age_days}
     thresholds = [costing.break_even_size_bytes(r) for r in sorted(relevant)]
-    threshold = None if not thresholds or None in thresholds else max(thresholds)  # type: ignore[type-var]
+    known = [t for t in thresholds if t is not None]
+    threshold = max(known) if known and len(known) == len(thresholds) else None
     moved = due = 0
     without = with_rule = 0.0
     for obj in objects:

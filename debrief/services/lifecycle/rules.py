@@ -10,19 +10,18 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, Protocol, runtime_checkable
 
 from debrief.config import Settings
 from debrief.errors import LifecycleUnsupported
 from debrief.models import Interview, Recording
 from debrief.services.lifecycle.plan import LifecyclePlan, StoredObject, plan_lifecycle
+from debrief.services.object_keys import EXPORTS_PREFIX, MANAGED_PREFIXES
 from debrief.services.storage.backends import StorageBackend
 
 RULE_PREFIX = "debrief-"
-MANAGED_PREFIXES = ("recordings/", "originals/")
 PENDING_PREFIX = "pending/"
 PENDING_EXPIRY_DAYS = 1
-EXPORTS_PREFIX = "exports/"  # data exports (services/exports.py) live a day
 EXPORTS_EXPIRY_DAYS = 1
 ABORT_MULTIPART_DAYS = 1
 
@@ -70,12 +69,9 @@ async def plan_from_database(settings: Settings, *, now: datetime) -> LifecycleP
 async def longest_retention_days(default_retention_days: int) -> int:
     """The expiry backstop: no interview keeps anything longer than this."""
     longest = (
-        await Interview.filter(retention_days__isnull=False)
-        .order_by("-retention_days")
-        .first()
-        .values_list("retention_days", flat=True)
+        await Interview.filter(retention_days__isnull=False).order_by("-retention_days").first()
     )
-    return max(default_retention_days, longest or 0)
+    return max(default_retention_days, (longest.retention_days if longest else None) or 0)
 
 
 def lifecycle_rules(plan: LifecyclePlan, *, expiry_days: int) -> list[dict[str, Any]]:
@@ -135,12 +131,25 @@ def _canonical(rules: list[dict[str, Any]]) -> str:
     return json.dumps(sorted(rules, key=lambda r: r.get("ID", "")), sort_keys=True, default=str)
 
 
+@runtime_checkable
+class LifecycleStorage(Protocol):
+    """Storage with bucket lifecycle rules (S3; a local folder has none)."""
+
+    async def get_lifecycle(self) -> dict[str, Any] | None: ...
+
+    async def put_lifecycle(self, configuration: dict[str, Any]) -> None: ...
+
+
+def with_lifecycle(storage: StorageBackend) -> LifecycleStorage:
+    """The storage as one with lifecycle rules; raises ``LifecycleUnsupported`` otherwise."""
+    if not isinstance(storage, LifecycleStorage):
+        raise LifecycleUnsupported()
+    return storage
+
+
 async def current_rules(storage: StorageBackend) -> list[dict[str, Any]]:
     """The bucket's lifecycle rules (one GetBucketLifecycleConfiguration request)."""
-    get_lifecycle = getattr(storage, "get_lifecycle", None)
-    if get_lifecycle is None:
-        raise LifecycleUnsupported()
-    configuration = await get_lifecycle()
+    configuration = await with_lifecycle(storage).get_lifecycle()
     return list((configuration or {}).get("Rules", []))
 
 
@@ -153,7 +162,7 @@ async def apply_lifecycle(
     configuration = {"Rules": [*foreign, *rules]}
     changed = _canonical(current) != _canonical(configuration["Rules"])
     if changed and not dry_run:
-        await storage.put_lifecycle(configuration)  # type: ignore[attr-defined]
+        await with_lifecycle(storage).put_lifecycle(configuration)
     return LifecycleApplied(configuration, changed)
 
 

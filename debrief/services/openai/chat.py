@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
+
+from openai.types.chat import ChatCompletionMessageParam
+from openai.types.shared_params import ResponseFormatJSONSchema
 
 from debrief.services.openai.client import OpenAIClient
 
@@ -33,12 +36,13 @@ async def complete_json(
     """One deterministic (temperature 0) completion constrained to ``schema``."""
     response = await client.chat.completions.create(
         model=model,
-        messages=list(messages),  # type: ignore[arg-type]  # role/content dicts, as the API takes
+        # Role/content dicts, as the API takes them; the SDK types them as TypedDicts.
+        messages=cast(list[ChatCompletionMessageParam], list(messages)),
         temperature=0,
-        response_format={
-            "type": "json_schema",
-            "json_schema": {"name": schema_name, "strict": True, "schema": schema},
-        },
+        response_format=ResponseFormatJSONSchema(
+            type="json_schema",
+            json_schema={"name": schema_name, "strict": True, "schema": schema},
+        ),
     )
     usage = response.usage
     choice = response.choices[0] if response.choices else None

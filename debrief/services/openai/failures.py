@@ -84,11 +84,14 @@ class RetryPolicy:
         return min(self.max_defer_s, wait if wait is not None else self.defer_s)
 
 
-_QUICK = {"max_attempts": 3, "base_delay_s": 0.5, "max_delay_s": 2.0, "jitter": 1.0}
+def _quick(action: Action) -> RetryPolicy:
+    """A few quick tries in process (the failure usually passes within seconds)."""
+    return RetryPolicy(action, max_attempts=3, base_delay_s=0.5, max_delay_s=2.0, jitter=1.0)
+
 
 DEFAULT_POLICIES: Mapping[FailureClass, RetryPolicy] = {
-    FailureClass.CONNECTION: RetryPolicy(Action.DEFER, **_QUICK),
-    FailureClass.TIMEOUT: RetryPolicy(Action.DEFER, **_QUICK),
+    FailureClass.CONNECTION: _quick(Action.DEFER),
+    FailureClass.TIMEOUT: _quick(Action.DEFER),
     FailureClass.RATE_LIMITED: RetryPolicy(Action.DEFER, defer_s=30.0),
     FailureClass.SERVER_ERROR: RetryPolicy(
         Action.DEFER, max_attempts=3, base_delay_s=1.0, max_delay_s=4.0, jitter=0.5, defer_s=60.0

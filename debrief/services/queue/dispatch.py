@@ -48,10 +48,10 @@ class InlineDispatcher:
     async def resume_pending(self) -> int:
         """Re-run jobs left unfinished by a previous process (called at start)."""
         active = (JobStatus.PENDING, JobStatus.QUEUED, JobStatus.RUNNING)
-        ids = (
-            await Job.filter(status__in=active).order_by("created_at").values_list("id", flat=True)
-        )
-        await self.dispatch(list(ids))
+        ids = [
+            job.id for job in await Job.filter(status__in=active).order_by("created_at").only("id")
+        ]
+        await self.dispatch(ids)
         return len(ids)
 
     async def drain(self) -> None:

@@ -31,25 +31,11 @@ import asyncpg
 from tortoise import connections
 
 from debrief.kit.coalesce import Coalescer
-from debrief.kit.sql import Row, RowReader, count_statement, placeholders
-from debrief.services.auth.batch import authenticate_many
-from debrief.services.auth.credentials import Principal
+from debrief.kit.sql import Row, RowReader, TortoiseReader, count_statement, placeholders
+from debrief.services.auth.credentials import Principal, authenticate_many
 from debrief.services.auth.principal_cache import PrincipalCache
 
 VersionKey = tuple[str, str]  # ("session" | "recording", canonical id)
-
-
-class TortoiseReader:
-    """Statements through Tortoise's default client (its pool on PostgreSQL)."""
-
-    coalesce = True
-
-    def __init__(self) -> None:
-        self.postgres = connections.get("default").capabilities.dialect == "postgres"
-
-    async def fetch(self, sql: str, values: list[object]) -> list[Row]:
-        _, rows = await connections.get("default").execute_query(sql, values)
-        return list(rows)
 
 
 class PostgresReader:
@@ -163,7 +149,7 @@ async def load_versions(reader: RowReader, keys: list[VersionKey]) -> dict[Versi
     sql = _versions_sql(len(sessions), len(recordings), reader.postgres)
     found: dict[VersionKey, int | None] = dict.fromkeys(keys)
     for kind, row_id, version in await reader.fetch(sql, [*sessions, *recordings]):
-        found[(str(kind), str(row_id))] = int(version)  # type: ignore[call-overload]
+        found[(str(kind), str(row_id))] = version if isinstance(version, int) else int(str(version))
     return found
 
 
@@ -192,9 +178,10 @@ class FreshReads:
             versions = [found[k] for k in keys]
         else:  # both join their next batch now and run side by side
             asked = [] if principal else self._principals.futures([authorization])
-            answers = await asyncio.gather(*asked, *self._versions.futures(keys))
-            principal = principal or answers[0]
-            versions = answers[len(asked) :]
+            callers, versions = await asyncio.gather(
+                asyncio.gather(*asked), asyncio.gather(*self._versions.futures(keys))
+            )
+            principal = principal or callers[0]
         self._recent.put(authorization, principal)
         return principal, versions
 

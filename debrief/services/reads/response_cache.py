@@ -22,8 +22,8 @@ from typing import Any
 from uuid import UUID
 
 from debrief.kit.cache import ResultCache
+from debrief.kit.ids import parse_uuid
 from debrief.metrics import CACHE_EVENTS
-from debrief.services.auth.access import parse_uuid
 from debrief.services.reads.fresh import VersionKey
 
 LOCAL = "responses_local"

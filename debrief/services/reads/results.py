@@ -49,12 +49,9 @@ async def session_results(session: Session) -> dict[str, Any]:
     """Everything an interviewer reads about a session, as JSON-ready data."""
     recordings = await Recording.filter(session_id=session.id).order_by("created_at", "id")
     ids = [r.id for r in recordings]
-    questions = {
-        q.id: q
-        for q in await Question.filter(interview_id=session.interview_id)  # type: ignore[attr-defined]
-    }
-    transcripts = {t.recording_id: t for t in await Transcript.filter(recording_id__in=ids)}  # type: ignore[attr-defined]
-    analyses = {a.recording_id: a for a in await AnswerAnalysis.filter(recording_id__in=ids)}  # type: ignore[attr-defined]
+    questions = {q.id: q for q in await Question.filter(interview_id=session.interview_id)}
+    transcripts = {t.recording_id: t for t in await Transcript.filter(recording_id__in=ids)}
+    analyses = {a.recording_id: a for a in await AnswerAnalysis.filter(recording_id__in=ids)}
     session_analysis = await SessionAnalysis.filter(session_id=session.id).first()
     return {
         "id": str(session.id),
@@ -67,7 +64,7 @@ async def session_results(session: Session) -> dict[str, Any]:
         "recordings": [
             _recording(
                 r,
-                questions[r.question_id],  # type: ignore[attr-defined]
+                questions[r.question_id],
                 transcripts.get(r.id),
                 analyses.get(r.id),
             )

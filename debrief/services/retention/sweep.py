@@ -51,7 +51,9 @@ def _started_before(cutoff: datetime) -> Q:
 async def find_expired_sessions(*, now: datetime, default_retention_days: int) -> list[Session]:
     """Sessions whose retention has ended at ``now``, oldest first."""
     # one query per distinct retention period, not one per interview
-    periods = set(await Interview.all().distinct().values_list("retention_days", flat=True))
+    periods: set[int | None] = {
+        row["retention_days"] for row in await Interview.all().distinct().values("retention_days")
+    }
     expired: list[Session] = []
     for days in periods:
         cutoff = now - timedelta(days=days or default_retention_days)

@@ -59,7 +59,7 @@ async def refresh_archive_state(
         recording.storage_class = info.storage_class
         recording.restore_status = restore_status
         await recording.save(update_fields=["storage_class", "restore_status"])
-        await versions.bump_session(recording.session_id)  # type: ignore[attr-defined]
+        await versions.bump_session(recording.session_id)
         await forget_urls(url_cache, recording.id)
     return info
 

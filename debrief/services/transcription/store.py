@@ -51,7 +51,8 @@ def silent(model: str) -> TranscriptResult:
 
 
 async def save_transcript(recording: Recording, result: TranscriptResult) -> Transcript:
-    """Insert or replace the recording's transcript (a rerun never duplicates it)."""
+    """Insert or replace the recording's transcript (a rerun never duplicates it), and mark the
+    recording transcribed."""
     values = {
         "audio_sha256": recording.content_sha256,
         "text": result.text,
@@ -63,6 +64,8 @@ async def save_transcript(recording: Recording, result: TranscriptResult) -> Tra
         "cpu_seconds": result.cpu_seconds,
     }
     transcript, _ = await Transcript.update_or_create(defaults=values, recording_id=recording.id)
+    await Recording.filter(id=recording.id).update(status=RecordingStatus.TRANSCRIBED)
+    await versions.bump_session(recording.session_id)
     return transcript
 
 
@@ -71,5 +74,5 @@ async def retranscribe(uow: UnitOfWork, recording: Recording) -> Recording:
     await add_job(uow, JobKind.TRANSCRIBE, recording.id, force=True)
     recording.status = RecordingStatus.STORED
     await recording.save(update_fields=["status"])
-    await versions.bump_session(recording.session_id)  # type: ignore[attr-defined]
+    await versions.bump_session(recording.session_id)
     return recording

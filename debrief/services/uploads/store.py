@@ -11,22 +11,19 @@ import shutil
 import tempfile
 import uuid
 from pathlib import Path
+from typing import Any
 
 from debrief.config import Settings
 from debrief.errors import NotFoundError, RetakeLimitReached, SessionNotInProgress
 from debrief.models import Interview, JobKind, Question, Recording, Session, SessionStatus
 from debrief.services import versions
 from debrief.services.audio import PreparedAudio, prepare_audio_async
+from debrief.services.object_keys import original_key, recording_key
 from debrief.services.queue.outbox import add_job
 from debrief.services.sessions import ensure_open
 from debrief.services.unit_of_work import UnitOfWork
 
 CONTENT_TYPE = "audio/ogg"
-
-
-def object_key(interview: Interview, session: Session, recording_id: uuid.UUID, ext: str) -> str:
-    """Keys carry no user-supplied names."""
-    return f"recordings/{interview.key}/{session.id}/{recording_id}.{ext}"
 
 
 async def find_idempotent(session: Session, idempotency_key: str | None) -> Recording | None:
@@ -53,7 +50,7 @@ async def store_recording(
     ensure_open(session)
     if session.status != SessionStatus.IN_PROGRESS:
         raise SessionNotInProgress()
-    interview: Interview = session.interview  # type: ignore[assignment]
+    interview: Interview = session.interview
     question = await Question.filter(id=question_id, interview_id=interview.id).first()
     if question is None:
         raise NotFoundError("No such question in this interview.")
@@ -68,15 +65,15 @@ async def store_recording(
     try:
         prepared = await prepare_audio_async(upload_path, work_dir=work_dir, settings=settings)
         recording_id = uuid.uuid4()
-        key = object_key(interview, session, recording_id, "ogg")
+        key = recording_key(interview.key, session.id, recording_id, "ogg")
         uow.written_objects.append(key)
         await uow.storage.put_file(key, prepared.path, content_type=CONTENT_TYPE)
-        original_key = None
+        kept_key = None
         if settings.keep_original:
-            original_key = f"originals/{interview.key}/{session.id}/{recording_id}.bin"
-            uow.written_objects.append(original_key)
+            kept_key = original_key(interview.key, session.id, recording_id)
+            uow.written_objects.append(kept_key)
             await uow.storage.put_file(
-                original_key, upload_path, content_type="application/octet-stream"
+                kept_key, upload_path, content_type="application/octet-stream"
             )
     finally:
         shutil.rmtree(work_dir, ignore_errors=True)
@@ -94,7 +91,7 @@ async def store_recording(
         idempotency_key=idempotency_key,
         storage_backend=uow.storage.name,
         object_key=key,
-        original_object_key=original_key,
+        original_object_key=kept_key,
         **_audio_fields(prepared),
     )
     await add_job(uow, JobKind.TRANSCRIBE, recording.id)
@@ -102,7 +99,7 @@ async def store_recording(
     return recording
 
 
-def _audio_fields(prepared: PreparedAudio) -> dict[str, object]:
+def _audio_fields(prepared: PreparedAudio) -> dict[str, Any]:
     return {
         "content_sha256": prepared.sha256,
         "size_bytes": prepared.size_bytes,

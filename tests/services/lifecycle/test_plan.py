@@ -25,13 +25,15 @@ def plan(objects: list[StoredObject], *, transition_days: dict[str, int] = TRANS
 
 def test_standard_ia_break_even_matches_hand_arithmetic() -> None:
     # Into STANDARD_IA at 30 days, kept to 730: 700 days in the class, nothing read back.
-    # Billed as 128 KiB: fee 0.01/1000 + 0.0125 $/GB-month * 128 KiB * 700/30 months must be
-    # beaten by 0.023 $/GB-month * s * 700/30 months:
-    # s = (1e-5 + 0.0125*700/30 * 131072/GiB) / (0.023*700/30/GiB) = 91,243 bytes.
+    # A month is 730 hours, so 700 days are 700 / (730/24) = 23.014 months. Billed as 128 KiB:
+    # fee 0.01/1000 + 0.0125 $/GB-month * 128 KiB * 23.014 months must be beaten by
+    # 0.023 $/GB-month * s * 23.014 months:
+    # s = (1e-5 + 0.0125*23.014 * 131072/GiB) / (0.023*23.014/GiB) = 91,520 bytes.
     costing = Costing.build(PriceTable(), "STANDARD_IA", transition_age_days=30, reads=0.0)
-    expected = (1e-5 + 0.0125 * 700 / 30 * 131072 / GIB) / (0.023 * 700 / 30 / GIB)
+    months = 700 / (730 / 24)
+    expected = (1e-5 + 0.0125 * months * 131072 / GIB) / (0.023 * months / GIB)
     assert costing.break_even_size_bytes(730) == pytest.approx(expected, abs=1)
-    assert 91_000 < expected < 91_500
+    assert 91_400 < expected < 91_600
 
 
 def test_break_even_size_is_where_moving_stops_losing_money() -> None:
