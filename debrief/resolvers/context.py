@@ -49,6 +49,7 @@ class Context:
     principal: Principal
     loaders: Loaders = field(default_factory=Loaders)
     response: Any = None
+    client_address: str = "unknown"  # for anonymous rate limits and quotas (issue 13)
 
     @property
     def can_read_results(self) -> bool:

@@ -23,6 +23,7 @@ from debrief.services.auth.credentials import (
     bearer_token,
     hash_secret,
 )
+from debrief.services.auth.key_usage import note_key_used
 
 INVALID = Anonymous("The credentials are not valid.")
 
@@ -63,11 +64,19 @@ async def authenticate_many(
         elif token.startswith(UPLOAD_TOKEN_PREFIX):
             tokens.setdefault(hash_secret(token), []).append(header)
     if keys:
-        sql = "SELECT key_sha256, organization_id, id FROM api_key"
+        sql = "SELECT key_sha256, organization_id, id, expires_at FROM api_key"
         sql += " WHERE revoked_at IS NULL AND key_sha256 IN ({marks})"
-        for digest, organization_id, key_id in await _rows(reader, sql, list(keys)):
+        now = datetime.now(UTC)
+        for digest, organization_id, key_id, expires_at in await _rows(reader, sql, list(keys)):
+            expired = expires_at is not None and _datetime(expires_at) <= now
+            if not expired:
+                note_key_used(_uuid(key_id))
             for header in keys[str(digest)]:
-                principals[header] = Interviewer(_uuid(organization_id), _uuid(key_id))
+                principals[header] = (
+                    Anonymous("The API key has expired.")
+                    if expired
+                    else Interviewer(_uuid(organization_id), _uuid(key_id))
+                )
     if tokens:
         sql = "SELECT token_sha256, session_id, expires_at FROM upload_token"
         sql += " WHERE token_sha256 IN ({marks})"

@@ -13,6 +13,7 @@ from datetime import UTC, datetime, timedelta
 from uuid import UUID
 
 from debrief.models import ApiKey, Organization, Session, UploadToken
+from debrief.services.auth.key_usage import note_key_used
 
 API_KEY_PREFIX = "dbk_"
 UPLOAD_TOKEN_PREFIX = "dbu_"
@@ -62,11 +63,22 @@ def bearer_token(authorization: str | None) -> str | None:
     return token.strip()
 
 
-async def create_api_key(organization_name: str) -> str:
+async def create_api_key(
+    organization_name: str, *, label: str | None = None, expires_in_days: float | None = None
+) -> str:
     """Create an interviewer key for an organisation (created if new); returns the key once."""
     organization, _ = await Organization.get_or_create(name=organization_name)
     key = API_KEY_PREFIX + secrets.token_urlsafe(32)
-    await ApiKey.create(organization=organization, key_sha256=hash_secret(key), prefix=key[:8])
+    expires_at = (
+        datetime.now(UTC) + timedelta(days=expires_in_days) if expires_in_days is not None else None
+    )
+    await ApiKey.create(
+        organization=organization,
+        key_sha256=hash_secret(key),
+        prefix=key[:8],
+        label=label,
+        expires_at=expires_at,
+    )
     return key
 
 
@@ -90,6 +102,9 @@ async def authenticate(authorization: str | None) -> Principal:
     if token.startswith(API_KEY_PREFIX):
         api_key = await ApiKey.filter(key_sha256=digest, revoked_at=None).first()
         if api_key is not None:
+            if api_key.expires_at is not None and api_key.expires_at <= datetime.now(UTC):
+                return Anonymous("The API key has expired.")
+            note_key_used(api_key.id)
             return Interviewer(api_key.organization_id, api_key.id)  # type: ignore[attr-defined]
     elif token.startswith(UPLOAD_TOKEN_PREFIX):
         upload_token = await UploadToken.filter(token_sha256=digest).first()
