@@ -32,9 +32,7 @@ MASKED = "Unexpected error."
 
 schemathesis.graphql.scalar(
     "DateTime",
-    st.datetimes(timezones=st.just(UTC)).map(
-        lambda moment: nodes.String(moment.isoformat())
-    ),
+    st.datetimes(timezones=st.just(UTC)).map(lambda moment: nodes.String(moment.isoformat())),
 )
 schemathesis.graphql.scalar("Upload", st.just(nodes.Null))
 
