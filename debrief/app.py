@@ -18,6 +18,7 @@ from debrief.config import Settings, get_settings
 from debrief.db import tortoise_config
 from debrief.http import ops, rest
 from debrief.http.graphql_view import DebriefGraphQL
+from debrief.http.limits.body import JsonBodyLimitMiddleware
 from debrief.http.middleware import RequestContextMiddleware, UploadGuardMiddleware
 from debrief.http.schema import build_schema
 from debrief.http.web.pages import web_routes
@@ -29,11 +30,22 @@ from debrief.kit.periodic import periodic
 from debrief.kit.sql import install_statement_counter
 from debrief.logging import configure_logging
 from debrief.runtime import open_runtime
+from debrief.services.auth.key_usage import WRITE_EVERY_S, write_key_usage
 from debrief.services.queue.dispatch import InlineDispatcher
 
 log = logging.getLogger(__name__)
 
 MULTIPART_OVERHEAD_BYTES = 256 * 1024
+
+
+@asynccontextmanager
+async def key_usage_writer() -> AsyncIterator[None]:
+    """API keys' last_used_at, once a minute and at shutdown (services/auth/key_usage)."""
+    async with periodic(write_key_usage, interval_s=WRITE_EVERY_S, first_delay_s=WRITE_EVERY_S):
+        try:
+            yield
+        finally:
+            await write_key_usage()
 
 
 def create_app(settings: Settings | None = None) -> Starlette:
@@ -45,6 +57,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
         async with (
             RegisterTortoise(app, config=tortoise_config(settings)),
             open_runtime(settings, run_job=run_job) as runtime,
+            key_usage_writer(),
         ):
             app.state.runtime = runtime
             install_statement_counter(connections.get("default"))
@@ -70,7 +83,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
                 yield
 
     graphql = DebriefGraphQL(
-        build_schema(),
+        build_schema(settings),
+        max_query_tokens=settings.max_query_tokens,  # the cached-read path parses, too
         graphql_ide=None if settings.is_production else "graphiql",
         multipart_uploads_enabled=True,
         allow_queries_via_get=False,
@@ -93,6 +107,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
     ]
     middleware = [
         Middleware(RequestContextMiddleware),
+        Middleware(JsonBodyLimitMiddleware, max_body_bytes=settings.max_json_body_bytes),
         Middleware(
             UploadGuardMiddleware,
             max_body_bytes=settings.max_upload_bytes + MULTIPART_OVERHEAD_BYTES,

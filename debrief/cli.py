@@ -43,9 +43,44 @@ def cmd_migrate(args: argparse.Namespace, settings: Settings) -> None:
 
 def cmd_keys_create(args: argparse.Namespace, settings: Settings) -> None:
     async def work() -> None:
-        key = await create_api_key(args.org)
+        key = await create_api_key(args.org, label=args.name, expires_in_days=args.expires_in_days)
         print(f"API key for organisation {args.org!r} (shown once; store it safely):")
         print(key)
+
+    asyncio.run(_with_orm(settings, work))
+
+
+def cmd_keys_list(args: argparse.Namespace, settings: Settings) -> None:
+    from debrief.services.auth.keys import list_api_keys
+
+    def when(moment: object) -> str:
+        return moment.strftime("%Y-%m-%d %H:%M") if moment else "-"  # type: ignore[attr-defined]
+
+    async def work() -> None:
+        keys = await list_api_keys(args.org)
+        print(f"{'id':36}  {'label':20}  {'prefix':8}  {'created':16}  {'last used':16}  "
+              f"{'expires':16}  state")  # fmt: skip
+        for key in keys:
+            print(
+                f"{key.id!s:36}  {(key.label or '-')[:20]:20}  {key.prefix:8}  "
+                f"{when(key.created_at):16}  {when(key.last_used_at):16}  "
+                f"{when(key.expires_at):16}  {key.state}"
+            )
+
+    asyncio.run(_with_orm(settings, work))
+
+
+def cmd_keys_revoke(args: argparse.Namespace, settings: Settings) -> None:
+    from debrief.errors import NotFoundError
+    from debrief.services.auth.keys import revoke_api_key
+
+    async def work() -> None:
+        try:
+            revoked_at = await revoke_api_key(args.key_id)
+        except NotFoundError as error:
+            print(error, file=sys.stderr)
+            raise SystemExit(1) from error
+        print(f"revoked {args.key_id} at {revoked_at:%Y-%m-%d %H:%M:%S} UTC")
 
     asyncio.run(_with_orm(settings, work))
 
@@ -157,7 +192,15 @@ def build_parser() -> argparse.ArgumentParser:
     )
     create = keys.add_parser("create", help="create a key; prints it alone on the last line")
     create.add_argument("--org", required=True)
+    create.add_argument("--name", help="a label for the key (shown by `keys list`)")
+    create.add_argument("--expires-in-days", type=float, help="refused after this many days")
     create.set_defaults(func=cmd_keys_create)
+    listing = keys.add_parser("list", help="an organisation's keys (never the secrets)")
+    listing.add_argument("--org", required=True)
+    listing.set_defaults(func=cmd_keys_list)
+    revoke = keys.add_parser("revoke", help="revoke a key by its id")
+    revoke.add_argument("key_id")
+    revoke.set_defaults(func=cmd_keys_revoke)
 
     lifecycle = sub.add_parser("lifecycle", help="storage lifecycle rules").add_subparsers(
         dest="lifecycle_command", required=True

@@ -126,6 +126,46 @@ class Settings(BaseSettings):
     export_url_expires_s: int = 3600
     export_wait_s: float = 60.0  # exportSession waits this long for the export job
 
+    # bounded cost per caller (issue 13; see debrief/http/limits/)
+    max_json_body_bytes: int = Field(
+        default=64 * 1024, description="JSON or GET GraphQL bodies over this get 413, unparsed."
+    )
+    max_query_tokens: int = Field(
+        default=1_000, description="Parsing stops here (lexing costs ~12 µs a token)."
+    )
+    max_query_aliases: int = 30
+    max_query_depth: int = 12
+    max_query_cost: int = Field(
+        default=5_000, description="Cost budget of one document (see http/limits/cost.py)."
+    )
+    graphql_introspection: bool | None = Field(
+        default=None, description="Default: on, except in production."
+    )
+    graphql_field_suggestions: bool | None = Field(
+        default=None, description="'Did you mean …' in errors. Default: on, except in production."
+    )
+    rate_limits_enabled: bool = True
+    rate_limit_read: str = "600/minute"
+    rate_limit_write: str = "120/minute"
+    rate_limit_upload: str = "60/minute"
+    rate_limit_start_session: str = "30/minute"
+    rate_limit_failed_auth: str = "30/minute"
+    trusted_proxies: list[str] = Field(
+        default_factory=list,
+        description="Addresses whose X-Forwarded-For is believed (else the peer address).",
+    )
+    public_sessions_per_interview_per_hour: int = 200
+    public_sessions_per_address_per_hour: int = 10
+    openai_daily_budget_usd: float | None = Field(
+        default=None,
+        description="OpenAI spend per organisation per UTC day; 0: never call OpenAI; "
+        "unset: no ceiling.",
+    )
+    metrics_token: SecretStr | None = Field(
+        default=None, description="When set, /metrics needs Authorization: Bearer <token>."
+    )
+    readyz_cache_s: float = 5.0
+
     # logs (structured, see debrief/logging.py)
     log_level: str = "INFO"
     log_json: bool = True
@@ -133,6 +173,18 @@ class Settings(BaseSettings):
     @property
     def is_production(self) -> bool:
         return self.env == "production"
+
+    @property
+    def introspection_enabled(self) -> bool:
+        if self.graphql_introspection is not None:
+            return self.graphql_introspection
+        return not self.is_production
+
+    @property
+    def field_suggestions_enabled(self) -> bool:
+        if self.graphql_field_suggestions is not None:
+            return self.graphql_field_suggestions
+        return not self.is_production
 
     @property
     def db_url(self) -> str:

@@ -166,3 +166,17 @@ class AnalysisReplyInvalid(AnalysisFailed):
 
 class AnalysisProviderFailed(AnalysisFailed):
     message = "The model provider could not analyse the session."
+
+
+# --- bounded cost per caller (issue 13): answered as HTTP 429 with RATE_LIMITED
+
+
+class QuotaExceeded(DebriefError):
+    """A quota (anonymous sessions of a public interview) is spent for now."""
+
+    message = "Too many sessions were started; try again later."
+
+    def __init__(self, message: str | None = None, *, limit: str, retry_after_s: int) -> None:
+        super().__init__(message)
+        self.limit = limit
+        self.retry_after_s = retry_after_s

@@ -37,3 +37,13 @@ ANALYSIS_QUOTES = Counter(  # evidence-backed analysis
     "Quotes the model gave as evidence: kept (found in the transcript) or dropped.",
     ["outcome"],
 )
+
+# bounded cost per caller (issue 13)
+RATE_LIMITED = Counter(
+    "debrief_rate_limited", "Requests refused by a rate limit or quota, by class.", ["limit"]
+)
+OPENAI_BUDGET_SKIPS = Counter(
+    "debrief_openai_budget_skips",
+    "OpenAI calls not made because the organisation's daily budget was spent (reason budget).",
+    ["endpoint"],
+)

@@ -19,6 +19,7 @@ from arq.connections import RedisSettings
 
 from debrief.config import Settings
 from debrief.kit.cache import ResultCache, build_cache
+from debrief.kit.rate_limits import RateLimiter
 from debrief.services.analysis import SessionAnalyzer
 from debrief.services.costs import CostLedger
 from debrief.services.openai.circuit import CircuitBreaker, RedisCircuitState
@@ -45,6 +46,7 @@ class Runtime:
     analysis: SessionAnalyzer  # one chat client and one circuit breaker per process
     fresh_reads: FreshReads  # who is calling, and the versions of what they read
     response_cache: ResponseCache | None  # None when DEBRIEF_RESPONSE_CACHE_ENABLED is off
+    rate_limiter: RateLimiter  # rate limits and quotas, shared through Redis (issue 13)
 
 
 def redis_settings(settings: Settings) -> RedisSettings:
@@ -128,5 +130,28 @@ async def open_runtime(
             analysis=analysis,
             fresh_reads=fresh_reads,
             response_cache=response_cache,
+            rate_limiter=build_rate_limiter(settings),
         )
         yield runtime
+
+
+def build_rate_limiter(settings: Settings) -> RateLimiter:
+    """Request classes (http/limits/rate.py) and public-interview quotas (services/quotas.py)."""
+    rates = {}
+    if settings.rate_limits_enabled:
+        rates = {
+            "read": settings.rate_limit_read,
+            "write": settings.rate_limit_write,
+            "upload": settings.rate_limit_upload,
+            "start_session": settings.rate_limit_start_session,
+            "failed_auth": settings.rate_limit_failed_auth,
+        }
+    if settings.public_sessions_per_interview_per_hour > 0:
+        rates["public_sessions_interview"] = (
+            f"{settings.public_sessions_per_interview_per_hour}/hour"
+        )
+    if settings.public_sessions_per_address_per_hour > 0:
+        rates["public_sessions_address"] = f"{settings.public_sessions_per_address_per_hour}/hour"
+    return RateLimiter.build(
+        rates, redis_url=settings.redis_url, prefix=f"{settings.redis_prefix}:limits"
+    )

@@ -28,6 +28,8 @@ from graphql import (
 )
 from graphql.language import StringValueNode, VariableNode
 
+from debrief.http.limits.document import TOKEN_LIMIT_MESSAGE
+
 TYPENAME = "__typename"
 MAX_LABEL_FIELDS = 3  # as in middleware.GraphQLOperationLabel
 ROOT_READS = frozenset({"session", "recording"})
@@ -110,12 +112,17 @@ class _FieldCheck(Visitor):
 
 
 def plan_operation(
-    schema: GraphQLSchema, query: str, operation_name: str | None
+    schema: GraphQLSchema, query: str, operation_name: str | None, *, max_tokens: int | None = None
 ) -> CacheablePlan | None:
-    """How to cache this operation, or None when it reads anything not versioned."""
+    """How to cache this operation, or None when it reads anything not versioned.
+
+    ``max_tokens`` is the document limit: a longer document is not parsed here (whole), but
+    refused by the schema's own parse, which stops at the limit."""
     try:
-        document = parse(query)
-    except GraphQLError:
+        document = parse(query, max_tokens=max_tokens)
+    except GraphQLError as error:
+        if TOKEN_LIMIT_MESSAGE in error.message:
+            raise  # refused here: lexing it once more in Strawberry would double the cost
         return None
     operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
     if operation_name is not None:

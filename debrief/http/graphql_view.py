@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from graphql import GraphQLError
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import Message, Receive, Scope, Send
@@ -22,6 +23,9 @@ from strawberry.asgi import GraphQL
 from strawberry.http import GraphQLRequestData
 
 from debrief.http.cacheable import CacheablePlan, plan_operation
+from debrief.http.limits.address import client_address
+from debrief.http.limits.document import tag_token_limit
+from debrief.http.limits.rate import COUNTED_KEY, check_request, send_rate_limited
 from debrief.http.web.pages import graphiql_page
 from debrief.kit.ids import require_uuid
 from debrief.resolvers.context import Context
@@ -64,11 +68,13 @@ class PendingRead:
 
 
 class DebriefGraphQL(GraphQL[Context, None]):
-    def __init__(self, schema: Any, **options: Any) -> None:
+    def __init__(self, schema: Any, *, max_query_tokens: int | None = None, **options: Any) -> None:
         super().__init__(schema, **options)
         graphql_schema = schema._schema  # graphql-core's schema, to type the document's fields
         self._plan = lru_cache(maxsize=PLAN_CACHE_SIZE)(
-            lambda query, operation_name: plan_operation(graphql_schema, query, operation_name)
+            lambda query, operation_name: plan_operation(
+                graphql_schema, query, operation_name, max_tokens=max_query_tokens
+            )
         )
         # The same body (a dashboard polling a session) is parsed once, not once per request.
         self._parse_small = lru_cache(maxsize=PARSED_CACHE_SIZE)(self._parse)
@@ -119,15 +125,30 @@ class DebriefGraphQL(GraphQL[Context, None]):
         cache = runtime.response_cache
         if cache is None:
             return False
-        read = self._parse_small(body) if len(body) <= MAX_PARSED_BODY_BYTES else self._parse(body)
+        try:
+            read = (
+                self._parse_small(body) if len(body) <= MAX_PARSED_BODY_BYTES else self._parse(body)
+            )
+        except GraphQLError as error:  # over the token limit: refused without a second parse
+            tag_token_limit([error])
+            await _send_json(send, {"data": None, "errors": [error.formatted]})
+            return True
         if read is None:
             return False
         principal, versions = await runtime.fresh_reads.check(authorization, read.keys)
         state = scope.setdefault("state", {})
         state["debrief_principal"] = principal
+        if not isinstance(principal, Interviewer | Candidate):
+            return False  # nothing to keep for anonymous callers (counted by the extension)
+        address = client_address(scope, trusted_proxies=runtime.settings.trusted_proxies)
+        refusal = await check_request(runtime.rate_limiter, principal, address, "read")
+        if refusal is not None:
+            await send_rate_limited(refusal, send)
+            return True
+        state[COUNTED_KEY] = True  # a miss goes on to Strawberry: counted once
         known = [v for v in versions if v is not None]
-        if not isinstance(principal, Interviewer | Candidate) or len(known) != len(versions):
-            return False  # nothing to keep for anonymous callers or for what does not exist
+        if len(known) != len(versions):
+            return False  # nothing to keep for what does not exist
         key = response_key(read.identity, principal.scope, known)
         cached = await cache.get(key)
         if not isinstance(cached, CachedRead):
@@ -155,7 +176,14 @@ class DebriefGraphQL(GraphQL[Context, None]):
             set_request_scope(CostScope(organization_id=principal.organization_id))
         elif isinstance(principal, Candidate):
             set_request_scope(CostScope(session_id=principal.session_id))
-        return Context(request=request, runtime=runtime, principal=principal, response=response)
+        address = client_address(request.scope, trusted_proxies=runtime.settings.trusted_proxies)
+        return Context(
+            request=request,
+            runtime=runtime,
+            principal=principal,
+            response=response,
+            client_address=address,
+        )
 
     async def execute_single(
         self,
@@ -184,6 +212,13 @@ class DebriefGraphQL(GraphQL[Context, None]):
         )
         await cache.set(pending.key, CachedRead(body, viewed))
         return result
+
+
+async def _send_json(send: Send, answer: dict[str, Any], *, status: int = 200) -> None:
+    body = json.dumps(answer).encode()
+    headers = [*JSON_HEADERS, (b"content-length", str(len(body)).encode())]
+    await send({"type": "http.response.start", "status": status, "headers": headers})
+    await send({"type": "http.response.body", "body": body})
 
 
 def _read_headers(scope: Scope) -> tuple[bytes | None, int | None, str | None]:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hmac
 import logging
+import time
 
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from starlette.requests import Request
@@ -23,8 +25,19 @@ async def healthz(request: Request) -> Response:
 
 
 async def readyz(request: Request) -> Response:
-    """Database, storage and queue reachable."""
+    """Database, storage and queue reachable; answered from the last check for a few seconds,
+    so frequent probes do not each become a (billable) storage request."""
     runtime: Runtime = request.app.state.runtime
+    cached = getattr(request.app.state, "readyz", None)
+    if cached is not None and cached[0] > time.monotonic():
+        return JSONResponse(cached[1], status_code=cached[2])
+    checks, status_code = await _readiness(runtime)
+    expires_at = time.monotonic() + runtime.settings.readyz_cache_s
+    request.app.state.readyz = (expires_at, checks, status_code)
+    return JSONResponse(checks, status_code=status_code)
+
+
+async def _readiness(runtime: Runtime) -> tuple[dict[str, str], int]:
     checks: dict[str, str] = {}
     try:
         await connections.get("default").execute_query("SELECT 1")
@@ -45,10 +58,19 @@ async def readyz(request: Request) -> Response:
         except Exception as error:
             checks["queue"] = f"error: {type(error).__name__}"
     ready = all(not v.startswith("error") for v in checks.values())
-    return JSONResponse(checks, status_code=200 if ready else 503)
+    return checks, 200 if ready else 503
 
 
 async def metrics(request: Request) -> Response:
+    """Prometheus text; behind ``DEBRIEF_METRICS_TOKEN`` (a bearer token) when it is set."""
+    token = request.app.state.runtime.settings.metrics_token
+    if token is not None:
+        expected = f"Bearer {token.get_secret_value()}".encode()
+        given = request.headers.get("authorization", "").encode()
+        if not hmac.compare_digest(given, expected):
+            return PlainTextResponse(
+                "Unauthorized", status_code=401, headers={"WWW-Authenticate": "Bearer"}
+            )
     try:
         for status, count in (await count_active_jobs()).items():
             QUEUE_DEPTH.labels(status.value).set(count)

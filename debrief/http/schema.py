@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import strawberry
 from graphql.error import GraphQLError
-from strawberry.extensions import (
-    AddValidationRules,
-    MaskErrors,
-    ParserCache,
-    QueryDepthLimiter,
-    ValidationCache,
-)
+from strawberry.extensions import MaskErrors, ParserCache, ValidationCache
+from strawberry.schema.config import StrawberryConfig
+from strawberry.types import ExecutionResult
 
+from debrief.config import Settings
 from debrief.errors import DebriefError
+from debrief.http.limits.document import (
+    DocumentLimits,
+    document_limit_extensions,
+    tag_token_limit,
+)
+from debrief.http.limits.rate import RateLimitExtension
 from debrief.http.middleware import GraphQLOperationLabel
 from debrief.resolvers import analysis, lifecycle, mutations, queries, reviews
 from debrief.schema.errors import Conflict, Expired, Forbidden, InvalidAudio, NotFound, TooLarge
@@ -60,23 +65,39 @@ def _should_mask(error: GraphQLError) -> bool:
     GraphQL's own (syntax, validation, variables, depth) keep their message: they are the
     client's to fix."""
     original = error.original_error
-    return original is not None and not isinstance(original, DebriefError)
+    return original is not None and not isinstance(original, DebriefError | GraphQLError)
 
 
-MAX_QUERY_DEPTH = 12
-# Built once: QueryDepthLimiter makes a new rule class per instance, and the validation cache
-# is keyed by the rules, so a limiter made per request would miss it (and validate) every time.
-DEPTH_RULES = QueryDepthLimiter(max_depth=MAX_QUERY_DEPTH).validation_rules
+class DebriefSchema(strawberry.Schema):
+    async def execute(self, *args: Any, **kwargs: Any) -> ExecutionResult:
+        result = await super().execute(*args, **kwargs)
+        tag_token_limit(result.errors)
+        return result
+
+    def process_errors(self, errors: list[GraphQLError], execution_context: Any = None) -> None:
+        """Log what went wrong on our side only: a client's broken or refused document (no
+        original error) is answered, not logged, so an attack cannot fill the logs."""
+        ours = [e for e in errors if not isinstance(e.original_error, GraphQLError | None)]
+        if ours:
+            super().process_errors(ours, execution_context)
 
 
-def build_schema() -> strawberry.Schema:
-    """Extensions are factories, so no state is shared between schemas or requests."""
-    return strawberry.Schema(
+def build_schema(settings: Settings | None = None) -> strawberry.Schema:
+    """Extensions are factories, so no state is shared between schemas or requests.
+
+    Document limits come first (parse, validate), the rate limit runs after validation and
+    before execution (it needs the operation), then the caches.
+    """
+    limits = DocumentLimits.from_settings(settings) if settings else DocumentLimits()
+    suggestions = settings.field_suggestions_enabled if settings else True
+    return DebriefSchema(
         query=Query,
         mutation=Mutation,
         types=[InvalidAudio, TooLarge, NotFound, Forbidden, Conflict, Expired],
+        config=StrawberryConfig(disable_field_suggestions=not suggestions),
         extensions=[
-            lambda: AddValidationRules(DEPTH_RULES),
+            *document_limit_extensions(limits),
+            RateLimitExtension,
             lambda: ParserCache(maxsize=256),
             lambda: ValidationCache(maxsize=256),
             lambda: MaskErrors(should_mask_error=_should_mask),

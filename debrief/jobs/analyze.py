@@ -13,6 +13,7 @@ from debrief.models import Job, Recording, RecordingStatus, Session, SessionStat
 from debrief.runtime import Runtime
 from debrief.services import analysis, versions
 from debrief.services.costs import cost_scope
+from debrief.services.costs.budget import openai_allowed
 from debrief.services.queue.defer import DeferJob
 
 log = logging.getLogger(__name__)
@@ -51,6 +52,13 @@ async def analyze_session(runtime: Runtime, job: Job) -> None:
                     outcome,
                     reuse=partial(analysis.find_reusable, source.organization_id),
                     allow_defer=job.attempts < runtime.settings.job_max_tries,
+                    openai_allowed=partial(
+                        openai_allowed,
+                        source.organization_id,
+                        budget_usd=runtime.settings.openai_daily_budget_usd,
+                        ledger=runtime.ledger,
+                        endpoint="chat.completions",
+                    ),
                 )
     except Exception as error:
         # Keep what was paid for and every answer's metrics; the runner records the failure
@@ -64,6 +72,8 @@ async def analyze_session(runtime: Runtime, job: Job) -> None:
         raise
     async with in_transaction():
         await analysis.store_outcome(source, outcome, complete=True)
+    if outcome.local_reason is not None:  # e.g. the daily OpenAI budget: why it is local
+        await _note_failure(job, outcome.local_reason)
     log.info(
         "analysed session %s: %d calls, %d+%d tokens",
         session.id,

@@ -6,6 +6,7 @@ import asyncio
 import logging
 import shutil
 import tempfile
+from functools import partial
 from pathlib import Path
 
 from debrief.models import Job, Recording, RecordingStatus, Session
@@ -13,6 +14,7 @@ from debrief.runtime import Runtime
 from debrief.services import transcription as stt
 from debrief.services import versions
 from debrief.services.audio import build_trimmed_copy
+from debrief.services.costs.budget import BUDGET_REASON, openai_allowed
 from debrief.services.lifecycle.archive import read_recording_object
 from debrief.services.sessions import maybe_start_analysis
 from debrief.services.transcription.store import find_reusable, reused, save_transcript, silent
@@ -92,12 +94,20 @@ async def _transcribe_audio(
                 work_dir=work_dir,
                 bitrate_bps=settings.opus_bitrate_bps,
             )
+        organization_id = recording.session.interview.organization_id
         return await chain.transcribe(  # a DeferJob goes up to the runner as it is
             stored,
             trimmed_path=trimmed.path if trimmed else None,
             time_map=trimmed.time_map if trimmed else None,
             attempt_log=attempts,
             allow_defer=job.attempts < settings.job_max_tries,
+            openai_allowed=partial(
+                openai_allowed,
+                organization_id,
+                budget_usd=settings.openai_daily_budget_usd,
+                ledger=runtime.ledger,
+                endpoint="audio.transcriptions",
+            ),
         )
     finally:
         _record_billed(runtime, attempts)
@@ -106,8 +116,12 @@ async def _transcribe_audio(
 
 
 async def _record_attempts(job: Job, attempts: list[stt.Attempt]) -> None:
-    """The failure class and last error stay on the Job row, visible in GraphQL."""
+    """The failure class and last error stay on the Job row, visible in GraphQL; a budget
+    skip is recorded as the reason ``budget``."""
     failed = [a for a in attempts if a.failure_class is not None or a.outcome == "error"]
+    if any(a.outcome == "skipped" and a.error == stt.BUDGET_SKIP for a in attempts):
+        await Job.filter(id=job.id).update(failure_class=BUDGET_REASON, last_error=stt.BUDGET_SKIP)
+        return
     if not failed:
         return
     last = failed[-1]

@@ -26,6 +26,10 @@ class ApiKey(TimestampedModel):
     key_sha256 = fields.CharField(max_length=64, unique=True)
     prefix = fields.CharField(max_length=16)
     revoked_at = fields.DatetimeField(null=True)
+    # key lifecycle (issue 13)
+    label = fields.CharField(max_length=100, null=True)
+    expires_at = fields.DatetimeField(null=True)
+    last_used_at = fields.DatetimeField(null=True)  # written at most once a minute
 
     class Meta:
         table = "api_key"

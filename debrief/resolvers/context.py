@@ -11,6 +11,7 @@ from starlette.requests import HTTPConnection
 from debrief.config import Settings
 from debrief.errors import ForbiddenError
 from debrief.kit.cache import ResultCache
+from debrief.kit.rate_limits import RateLimiter
 from debrief.models import Interview, Recording
 from debrief.resolvers.loaders import Loaders
 from debrief.schema.downloads import ArchivedRecording, DownloadUrl, DownloadUrlResult
@@ -40,6 +41,8 @@ class Clients(Protocol):
     def dispatcher(self) -> JobDispatcher: ...
     @property
     def ledger(self) -> CostLedger: ...
+    @property
+    def rate_limiter(self) -> RateLimiter: ...
 
 
 @dataclass
@@ -49,6 +52,7 @@ class Context:
     principal: Principal
     loaders: Loaders = field(default_factory=Loaders)
     response: Any = None
+    client_address: str = "unknown"  # for anonymous rate limits and quotas (issue 13)
 
     @property
     def can_read_results(self) -> bool:

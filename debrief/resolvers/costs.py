@@ -7,9 +7,10 @@ from datetime import datetime
 import strawberry
 
 from debrief.resolvers.context import Context
-from debrief.schema.types import CostGroup, CostLine, CostReport, SessionCost
+from debrief.schema.types import CostGroup, CostLine, CostReport, OpenAIBudget, SessionCost
 from debrief.services.auth import access
 from debrief.services.costs import CostSummary, build_cost_report
+from debrief.services.costs.budget import daily_openai_budget
 from debrief.services.costs.counterfactual import Line
 
 Info = strawberry.Info[Context, None]
@@ -19,13 +20,25 @@ async def resolve_cost_report(
     info: Info, *, interview_key: str | None, since: datetime | None, until: datetime | None
 ) -> CostReport:
     interviewer = access.require_interviewer(info.context.principal)
+    runtime = info.context.runtime
+    today = await daily_openai_budget(
+        interviewer.organization_id,
+        budget_usd=runtime.settings.openai_daily_budget_usd,
+        ledger=runtime.ledger,
+    )
+    budget = OpenAIBudget(
+        day_started_at=today.day_started_at,
+        spent_usd=round(today.spent_usd, 6),
+        budget_usd=today.budget_usd,
+        remaining_usd=today.remaining_usd,
+        exhausted=today.exhausted,
+    )
     interview_id = None
     if interview_key is not None:
         interview = await access.find_visible_interview(interviewer, interview_key)
         if interview is None:
-            return _empty(since, until)
+            return _empty(since, until, budget)
         interview_id = interview.id
-    runtime = info.context.runtime
     summary = await build_cost_report(
         organization_id=interviewer.organization_id,
         interview_id=interview_id,
@@ -34,7 +47,7 @@ async def resolve_cost_report(
         settings=runtime.settings,
         ledger=runtime.ledger,
     )
-    return _report(summary)
+    return _report(summary, budget)
 
 
 def _line(line: Line) -> CostLine:
@@ -49,7 +62,7 @@ def _line(line: Line) -> CostLine:
     )
 
 
-def _report(summary: CostSummary) -> CostReport:
+def _report(summary: CostSummary, budget: OpenAIBudget) -> CostReport:
     return CostReport(
         since=summary.since,
         until=summary.until,
@@ -76,10 +89,11 @@ def _report(summary: CostSummary) -> CostReport:
         ],
         storage_gb_months=summary.storage_gb_months,
         prices_as_of=summary.prices_as_of,
+        openai_budget=budget,
     )
 
 
-def _empty(since: datetime | None, until: datetime | None) -> CostReport:
+def _empty(since: datetime | None, until: datetime | None, budget: OpenAIBudget) -> CostReport:
     return CostReport(
         since=since,
         until=until,
@@ -90,4 +104,5 @@ def _empty(since: datetime | None, until: datetime | None) -> CostReport:
         original_design_usd=0.0,
         saving_usd=0.0,
         saving_percent=None,
+        openai_budget=budget,
     )

@@ -13,11 +13,11 @@ import strawberry
 from strawberry.file_uploads import Upload
 
 from debrief import models
-from debrief.errors import DebriefError, ForbiddenError, NotFoundError
+from debrief.errors import DebriefError, ForbiddenError, NotFoundError, QuotaExceeded
 from debrief.kit.ids import parse_uuid
 from debrief.models import JobKind
 from debrief.resolvers.context import Context
-from debrief.schema.errors import to_user_error
+from debrief.schema.errors import rate_limited_error, to_user_error
 from debrief.schema.inputs import CreateInterviewInput
 from debrief.schema.payloads import (
     CreateInterviewPayload,
@@ -89,14 +89,21 @@ async def start_session(
     candidate_name: str | None = None,
     candidate_email: str | None = None,
 ) -> StartSessionPayload:
-    async with open_uow(info):
-        row, token = await sessions.start_session(
-            info.context.principal,
-            interview_key=interview_key,
-            candidate_name=candidate_name,
-            candidate_email=candidate_email,
-            settings=info.context.runtime.settings,
-        )
+    try:
+        async with open_uow(info):
+            row, token = await sessions.start_session(
+                info.context.principal,
+                interview_key=interview_key,
+                candidate_name=candidate_name,
+                candidate_email=candidate_email,
+                settings=info.context.runtime.settings,
+                limiter=info.context.runtime.rate_limiter,
+                client_address=info.context.client_address,
+            )
+    except QuotaExceeded as error:  # not a payload member: HTTP 429, as every rate limit
+        info.context.response.status_code = 429
+        info.context.response.headers["Retry-After"] = str(error.retry_after_s)
+        raise rate_limited_error(error.limit, error.retry_after_s, error.message) from None
     return start_result(info, row, token)
 
 

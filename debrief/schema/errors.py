@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import strawberry
+from graphql import GraphQLError
 
 from debrief import errors
+from debrief.metrics import RATE_LIMITED as RATE_LIMITED_METRIC
+
+RATE_LIMITED = "RATE_LIMITED"
 
 
 @strawberry.interface
@@ -64,3 +68,13 @@ def to_user_error(error: errors.DebriefError) -> UserError:
         if isinstance(error, error_class):
             return user_error(message=error.message)
     raise error
+
+
+def rate_limited_error(limit: str, retry_after_s: int, message: str | None = None) -> GraphQLError:
+    """A refusal by a rate limit or quota: ``extensions.code`` RATE_LIMITED (sent as 429)."""
+    RATE_LIMITED_METRIC.labels(limit).inc()
+    return GraphQLError(
+        message
+        or f"Too many requests ({limit.replace('_', ' ')}): try again in {retry_after_s} s.",
+        extensions={"code": RATE_LIMITED, "retryAfterSeconds": retry_after_s},
+    )

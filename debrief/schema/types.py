@@ -431,6 +431,17 @@ class SessionCost:
     cost_usd: float
 
 
+@strawberry.type(description="Today's OpenAI spend (UTC day) of the organisation, and its budget.")
+class OpenAIBudget:
+    day_started_at: datetime
+    spent_usd: float
+    budget_usd: float | None = strawberry.field(description="None: no ceiling; 0: never call.")
+    remaining_usd: float | None
+    exhausted: bool = strawberry.field(
+        description="Over budget: transcription is local and analysis keeps local metrics."
+    )
+
+
 @strawberry.type
 class CostReport:
     """Measured spend next to what the original design would have cost for the same work."""
@@ -456,4 +467,7 @@ class CostReport:
     storage_gb_months: float = 0.0
     prices_as_of: str | None = strawberry.field(
         default=None, description="Date of the price table the costs were priced with."
+    )
+    openai_budget: OpenAIBudget | None = strawberry.field(
+        default=None, description="Today's OpenAI spend against the daily budget."
     )

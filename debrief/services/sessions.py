@@ -16,6 +16,7 @@ from debrief.errors import (
     SessionNotInProgress,
 )
 from debrief.kit.cursor import InvalidCursor, decode_cursor
+from debrief.kit.rate_limits import RateLimiter
 from debrief.models import (
     Interview,
     JobKind,
@@ -35,6 +36,7 @@ from debrief.services.auth.credentials import (
     issue_upload_token,
 )
 from debrief.services.queue.outbox import add_job
+from debrief.services.quotas import spend_public_start
 from debrief.services.unit_of_work import UnitOfWork
 
 MAX_PAGE_SIZE = 100
@@ -54,17 +56,22 @@ async def start_session(
     candidate_email: str | None,
     settings: Settings,
     expires_at: datetime | None = None,
+    limiter: RateLimiter | None = None,
+    client_address: str = "unknown",
 ) -> tuple[Session, str]:
     """Start a session (interviewer, or anyone for a public interview); returns its token.
 
     Its deadline is ``expires_at`` (interviewers only) or the interview's default, in days
-    from now; none when neither is set.
+    from now; none when neither is set. Anonymous starts spend the public interview's quotas
+    (``services/quotas``).
     """
     if isinstance(principal, Candidate):
         raise ForbiddenError("Upload tokens cannot start sessions.")
     interview = await find_visible_interview(principal, interview_key)
     if interview is None or (isinstance(principal, Anonymous) and not interview.public):
         raise NotFoundError("No such interview.")
+    if isinstance(principal, Anonymous):
+        await spend_public_start(limiter, interview_id=interview.id, client_address=client_address)
     now = datetime.now(UTC)
     if expires_at is not None:
         expires_at = _future(expires_at, now=now)

@@ -40,6 +40,7 @@ from debrief.services.analysis.records import (
 from debrief.services.analysis.reply import SESSION_SCHEMA_NAME, batch_schema, parse_batch_reply
 from debrief.services.analysis.rubrics import generate_rubrics
 from debrief.services.costs import CostLedger
+from debrief.services.costs.budget import BUDGET_REASON
 from debrief.services.openai.circuit import CircuitBreaker
 
 ReuseLookup = Callable[[Sequence[str]], Awaitable[dict[str, AnswerVerdict]]]
@@ -86,12 +87,19 @@ class SessionAnalyzer:
         *,
         reuse: ReuseLookup | None = None,
         allow_defer: bool = True,
+        openai_allowed: Callable[[], Awaitable[bool]] | None = None,
     ) -> None:
-        """Fill ``outcome``; on an error it holds what was done so far (the caller stores it)."""
+        """Fill ``outcome``; on an error it holds what was done so far (the caller stores it).
+
+        ``openai_allowed`` is asked before each model call (the daily budget); a no keeps the
+        local metrics for what is left, with ``outcome.local_reason`` = ``budget``."""
         metrics = {a.recording_id: _metrics(a) for a in source.answers}
         outcome.metrics.update({rid: m.as_dict() for rid, m in metrics.items()})
         usable = [a for a in source.answers if a.transcribed and (a.transcript_text or "").strip()]
-        judged = {a.recording_id for a in usable} if self.chat is not None else set()
+        chat = self.chat
+        if chat is not None and usable and not await _allowed(openai_allowed, outcome):
+            chat = None
+        judged = {a.recording_id for a in usable} if chat is not None else set()
         for answer in source.answers:
             if answer.recording_id not in judged:  # by its figures alone
                 outcome.answers[answer.recording_id] = local_answer_verdict(
@@ -99,12 +107,12 @@ class SessionAnalyzer:
                     outcome.metrics[answer.recording_id],
                     note=None if answer.transcribed else NO_TRANSCRIPT_NOTE,
                 )
-        if self.chat is None or not usable:  # the figures are the whole analysis
+        if chat is None or not usable:  # the figures are the whole analysis
             outcome.session = local_session_verdict(
                 len(source.questions), list(outcome.metrics.values())
             )
             return
-        questions = await self._with_rubrics(self.chat, source, outcome, allow_defer)
+        questions = await self._with_rubrics(chat, source, outcome, allow_defer)
         briefs: dict[UUID, AnswerBrief] = {}
         keys: dict[UUID, str] = {}
         for answer in usable:
@@ -142,8 +150,16 @@ class SessionAnalyzer:
         ids = {brief.ref: rid for rid, brief in briefs.items()}
         for index, batch in enumerate(batches):
             final = index == len(batches) - 1
+            if index > 0 and not await _allowed(openai_allowed, outcome):  # the rest, local
+                for brief in (b for rest in batches[index:] for b in rest):
+                    rid = ids[brief.ref]
+                    outcome.answers[rid] = local_answer_verdict(rid, outcome.metrics[rid])
+                outcome.session = local_session_verdict(
+                    len(source.questions), list(outcome.metrics.values())
+                )
+                return
             await self._call(
-                self.chat, source, questions, batch, final, outcome,
+                chat, source, questions, batch, final, outcome,
                 ids=ids, keys=keys, session_key=session_key, allow_defer=allow_defer,
             )  # fmt: skip
 
@@ -307,6 +323,15 @@ class SessionAnalyzer:
                 prompt_tokens=prompt[-1],
                 completion_tokens=completion[-1],
             )
+
+
+async def _allowed(
+    openai_allowed: Callable[[], Awaitable[bool]] | None, outcome: AnalysisOutcome
+) -> bool:
+    if openai_allowed is None or await openai_allowed():
+        return True
+    outcome.local_reason = BUDGET_REASON
+    return False
 
 
 def _metrics(answer: AnswerSource) -> SpeechMetrics:

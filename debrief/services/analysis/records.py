@@ -92,6 +92,7 @@ class AnalysisOutcome:
     completion_tokens: int = 0
     quotes_kept: int = 0
     quotes_dropped: int = 0
+    local_reason: str | None = None  # why the model was not asked (``budget``), if so
 
     def add_usage(self, *, calls: int, prompt_tokens: int, completion_tokens: int) -> None:
         self.calls += calls

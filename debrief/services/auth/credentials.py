@@ -17,6 +17,7 @@ from uuid import UUID
 from debrief.kit.ids import require_uuid
 from debrief.kit.sql import Row, RowReader, TortoiseReader, placeholders
 from debrief.models import ApiKey, Organization, Session, UploadToken
+from debrief.services.auth.key_usage import note_key_used
 
 API_KEY_PREFIX = "dbk_"
 UPLOAD_TOKEN_PREFIX = "dbu_"
@@ -51,6 +52,7 @@ class Anonymous:
 
 
 Principal = Interviewer | Candidate | Anonymous
+KEY_EXPIRED = Anonymous("The API key has expired.")
 INVALID = Anonymous("The credentials are not valid.")
 EXPIRED = Anonymous("The upload token has expired.")
 
@@ -68,11 +70,22 @@ def bearer_token(authorization: str | None) -> str | None:
     return token.strip()
 
 
-async def create_api_key(organization_name: str) -> str:
+async def create_api_key(
+    organization_name: str, *, label: str | None = None, expires_in_days: float | None = None
+) -> str:
     """Create an interviewer key for an organisation (created if new); returns the key once."""
     organization, _ = await Organization.get_or_create(name=organization_name)
     key = API_KEY_PREFIX + secrets.token_urlsafe(32)
-    await ApiKey.create(organization=organization, key_sha256=hash_secret(key), prefix=key[:8])
+    expires_at = (
+        datetime.now(UTC) + timedelta(days=expires_in_days) if expires_in_days is not None else None
+    )
+    await ApiKey.create(
+        organization=organization,
+        key_sha256=hash_secret(key),
+        prefix=key[:8],
+        label=label,
+        expires_at=expires_at,
+    )
     return key
 
 
@@ -121,12 +134,18 @@ async def authenticate_many(
         elif token.startswith(UPLOAD_TOKEN_PREFIX):
             tokens.setdefault(hash_secret(token), []).append(header)
     if keys:
-        sql = "SELECT key_sha256, organization_id, id FROM api_key"
+        sql = "SELECT key_sha256, organization_id, id, expires_at FROM api_key"
         sql += " WHERE revoked_at IS NULL AND key_sha256 IN ({marks})"
-        for digest, organization_id, key_id in await _rows(reader, sql, list(keys)):
+        now = datetime.now(UTC)
+        for digest, organization_id, key_id, expires_at in await _rows(reader, sql, list(keys)):
+            expired = expires_at is not None and _datetime(expires_at) <= now
+            if not expired:
+                note_key_used(require_uuid(key_id))
             for header in keys[str(digest)]:
-                principals[header] = Interviewer(
-                    require_uuid(organization_id), require_uuid(key_id)
+                principals[header] = (
+                    KEY_EXPIRED
+                    if expired
+                    else Interviewer(require_uuid(organization_id), require_uuid(key_id))
                 )
     if tokens:
         sql = "SELECT token_sha256, session_id, expires_at FROM upload_token"

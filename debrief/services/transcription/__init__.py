@@ -10,12 +10,13 @@ from debrief.services.openai.failures import (
     classify,
     retry_after_s,
 )
-from debrief.services.transcription.chain import Attempt, TranscriptionChain
+from debrief.services.transcription.chain import BUDGET_SKIP, Attempt, TranscriptionChain
 from debrief.services.transcription.local import LocalTranscriber, ModelSpec, load_model
 from debrief.services.transcription.openai import OpenAITranscriber, audio_duration_s
 from debrief.services.transcription.result import Segment, TimeMap, TranscriptResult
 
 __all__ = [
+    "BUDGET_SKIP",
     "DEFAULT_POLICIES",
     "Action",
     "Attempt",

@@ -28,6 +28,7 @@ from debrief.services.transcription.openai import OpenAITranscriber
 from debrief.services.transcription.result import Outcome, Provider, TimeMap, TranscriptResult
 
 ENDPOINT = "audio.transcriptions"
+BUDGET_SKIP = "budget: the organisation's daily OpenAI budget is spent"
 
 
 @dataclass(frozen=True)
@@ -105,8 +106,12 @@ class TranscriptionChain:
         time_map: TimeMap | None = None,
         attempt_log: list[Attempt] | None = None,
         allow_defer: bool = True,
+        openai_allowed: Callable[[], Awaitable[bool]] | None = None,
     ) -> TranscriptResult:
-        """A transcript of the recording, from OpenAI if it can, else from the local model."""
+        """A transcript of the recording, from OpenAI if it can, else from the local model.
+
+        ``openai_allowed`` is asked before each OpenAI call (the daily budget,
+        ``services/costs/budget``); a no sends the recording to the local model."""
         log = attempt_log if attempt_log is not None else []
         if self.openai is not None:
             if self.circuit.is_open():
@@ -118,7 +123,9 @@ class TranscriptionChain:
                 path, time_map = (
                     (trimmed_path, time_map) if trimmed_path is not None else (stored_path, None)
                 )
-                result = await self._try_openai(self.openai, path, time_map, log, allow_defer)
+                result = await self._try_openai(
+                    self.openai, path, time_map, log, allow_defer, openai_allowed
+                )
                 if result is not None:
                     return result
         return await self._try_local(stored_path, log)
@@ -130,8 +137,12 @@ class TranscriptionChain:
         time_map: TimeMap | None,
         log: list[Attempt],
         allow_defer: bool,
+        openai_allowed: Callable[[], Awaitable[bool]] | None = None,
     ) -> TranscriptResult | None:
         """OpenAI's transcript, or None when the policy says go local; may raise DeferJob."""
+        if openai_allowed is not None and not await openai_allowed():  # the daily budget
+            log.append(Attempt("openai", "skipped", error=BUDGET_SKIP))
+            return None
         tries: list[Try[TranscriptResult]] = []
         request = partial(openai.transcribe, path, time_map=time_map)
         try:
