@@ -166,3 +166,14 @@ class AnalysisReplyInvalid(AnalysisFailed):
 
 class AnalysisProviderFailed(AnalysisFailed):
     message = "The model provider could not analyse the session."
+
+
+# --- webhooks (issue 15)
+
+
+class WebhookTargetRefused(InvalidInput):
+    message = "The webhook URL is not an address debrief may call."
+
+
+class UnknownWebhookEvent(InvalidInput):
+    message = "Unknown webhook event type."

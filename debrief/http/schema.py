@@ -14,9 +14,10 @@ from strawberry.extensions import (
 
 from debrief.errors import DebriefError
 from debrief.http.middleware import GraphQLOperationLabel
-from debrief.resolvers import analysis, lifecycle, mutations, queries, reviews
+from debrief.resolvers import analysis, lifecycle, mutations, queries, reviews, webhooks
 from debrief.schema.errors import Conflict, Expired, Forbidden, InvalidAudio, NotFound, TooLarge
 from debrief.schema.types import CostReport, Interview, Recording, Session
+from debrief.schema.webhooks import WebhookDeliveryConnection, WebhookEndpoint
 
 
 @strawberry.type
@@ -33,6 +34,11 @@ class Query:
     candidate_session: Session | None = strawberry.field(
         resolver=queries.candidate_session,
         description="The session of the upload token sent; null for any other caller.",
+    )
+    # webhooks (issue 15)
+    webhook_endpoints: list[WebhookEndpoint] = strawberry.field(resolver=webhooks.webhook_endpoints)
+    webhook_deliveries: WebhookDeliveryConnection = strawberry.field(
+        resolver=webhooks.webhook_deliveries
     )
 
 
@@ -53,6 +59,20 @@ class Mutation:
     invite_candidate = strawberry.mutation(resolver=reviews.invite_candidate)
     extend_session = strawberry.mutation(resolver=reviews.extend_session)
     export_session = strawberry.mutation(resolver=reviews.export_session)
+    # webhooks (issue 15)
+    create_webhook_endpoint = strawberry.mutation(resolver=webhooks.create_webhook_endpoint)
+    delete_webhook_endpoint = strawberry.mutation(resolver=webhooks.delete_webhook_endpoint)
+    rotate_webhook_secret = strawberry.mutation(resolver=webhooks.rotate_webhook_secret)
+
+
+@strawberry.type
+class Subscription:
+    """Over graphql-transport-ws on /graphql; the key or token goes in ``connection_init``."""
+
+    session_updates: Session = strawberry.subscription(
+        resolver=webhooks.session_updates,
+        description="The session now, then each time it changes (any process's change).",
+    )
 
 
 def _should_mask(error: GraphQLError) -> bool:
@@ -74,6 +94,7 @@ def build_schema() -> strawberry.Schema:
     return strawberry.Schema(
         query=Query,
         mutation=Mutation,
+        subscription=Subscription,
         types=[InvalidAudio, TooLarge, NotFound, Forbidden, Conflict, Expired],
         extensions=[
             lambda: AddValidationRules(DEPTH_RULES),

@@ -7,6 +7,7 @@ from typing import Any, Protocol
 from uuid import UUID
 
 from starlette.requests import Request
+from starlette.websockets import WebSocket
 
 from debrief.config import Settings
 from debrief.errors import ForbiddenError
@@ -19,6 +20,7 @@ from debrief.services import reviews, sessions
 from debrief.services.auth import access
 from debrief.services.auth.credentials import Principal
 from debrief.services.costs import CostLedger
+from debrief.services.live_status import SessionFeed
 from debrief.services.storage import downloads
 from debrief.services.storage.backends import StorageBackend
 from debrief.services.unit_of_work import JobDispatcher
@@ -40,15 +42,18 @@ class Clients(Protocol):
     def dispatcher(self) -> JobDispatcher: ...
     @property
     def ledger(self) -> CostLedger: ...
+    @property
+    def live(self) -> SessionFeed: ...  # live status (issue 15)
 
 
 @dataclass
 class Context:
-    request: Request
+    request: Request | WebSocket
     runtime: Clients
     principal: Principal
     loaders: Loaders = field(default_factory=Loaders)
     response: Any = None
+    connection_params: dict[str, Any] | None = None  # graphql-transport-ws connection_init
 
     @property
     def can_read_results(self) -> bool:
