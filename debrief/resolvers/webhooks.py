@@ -70,7 +70,9 @@ async def webhook_deliveries(
     info: Info, endpoint_id: strawberry.ID, first: int = 20, after: str | None = None
 ) -> WebhookDeliveryConnection:
     principal = info.context.principal
-    empty = WebhookDeliveryConnection(edges=[], page_info=PageInfo(False, None))
+    empty = WebhookDeliveryConnection(
+        edges=[], page_info=PageInfo(has_next_page=False, end_cursor=None)
+    )
     if not isinstance(principal, Interviewer):
         return empty
     try:
@@ -87,7 +89,9 @@ async def webhook_deliveries(
     ]
     return WebhookDeliveryConnection(
         edges=edges,
-        page_info=PageInfo(page.has_next, edges[-1].cursor if edges else None),
+        page_info=PageInfo(
+            has_next_page=page.has_next, end_cursor=edges[-1].cursor if edges else None
+        ),
     )
 
 
