@@ -45,12 +45,13 @@ from tortoise import Tortoise  # noqa: E402
 from debrief import models  # noqa: E402
 from debrief.config import Settings  # noqa: E402
 from debrief.db import run_migrations, tortoise_config  # noqa: E402
+from debrief.jobs.runner import run_job  # noqa: E402
 from debrief.jobs.worker import worker_options  # noqa: E402
 from debrief.runtime import Runtime, open_runtime  # noqa: E402
 from debrief.services import live_status  # noqa: E402
 from debrief.services.auth.credentials import Interviewer, create_api_key  # noqa: E402
-from debrief.services.sessions import bump_version  # noqa: E402
 from debrief.services.unit_of_work import unit_of_work  # noqa: E402
+from debrief.services.versions import bump_session  # noqa: E402
 from debrief.services.webhooks import EventType, emit_event  # noqa: E402
 from debrief.services.webhooks.endpoints import create_endpoint  # noqa: E402
 from debrief.services.webhooks.events import webhook_id  # noqa: E402
@@ -212,7 +213,7 @@ async def subscribers(
                 unit_of_work(runtime.storage, runtime.dispatcher),
             ):
                 await models.Session.filter(id=session.id).update(candidate_name=name)
-                await bump_version(session.id)
+                await bump_session(session.id)
             sent[name] = time.time()
             await asyncio.sleep(0.1)
         await asyncio.sleep(1.0)
@@ -271,7 +272,7 @@ async def main(args: argparse.Namespace) -> None:
             description=None,
             allow_private=True,
         )
-        async with open_runtime(settings) as runtime:
+        async with open_runtime(settings, run_job=run_job) as runtime:
             rows = []
             for poll_delay_s in (0.5, 0.05):
                 ms = await latency(

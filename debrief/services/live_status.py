@@ -1,8 +1,10 @@
 """Live status: a session's committed change reaches every subscriber to it, in any process.
 
-Writers do nothing new: ``bump_version`` (every change to a session's data) calls
+Writers do nothing new: ``versions.bump_session`` (every change to a session's data) calls
 ``note_changed``. Inside a unit of work the note waits for the commit, so a subscriber never
 reads the state before it; outside one the change is already committed and goes at once.
+Interview-wide bumps (a rubric edited) are not pushed: they change what the interview shows,
+not a session's progress.
 Notes are only hints: a subscriber reads the session and pushes it only when its version
 moved, so a note about a rolled-back or repeated change costs one read and pushes nothing.
 
