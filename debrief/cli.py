@@ -149,10 +149,14 @@ def cmd_webhooks_list(args: argparse.Namespace, settings: Settings) -> None:
         if organization is None:
             sys.exit(f"no organisation named {args.org!r}")
         for endpoint in await endpoints.list_endpoints(organization.id):
-            state = f"disabled {endpoint.disabled_at:%Y-%m-%d %H:%M} ({endpoint.disabled_reason})"
+            state = "enabled"
+            if endpoint.disabled_at is not None:
+                state = (
+                    f"disabled {endpoint.disabled_at:%Y-%m-%d %H:%M} ({endpoint.disabled_reason})"
+                )
             print(f"endpoint {endpoint.id} {endpoint.url}")
             print(f"  events: {', '.join(endpoint.events)}")
-            print(f"  {'enabled' if endpoint.disabled_at is None else state}")
+            print(f"  {state}")
             page = await endpoints.list_deliveries(endpoint, first=args.limit, after=None)
             for d in page.rows:
                 code = d.last_response_code if d.last_response_code is not None else "-"
