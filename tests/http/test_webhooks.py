@@ -297,3 +297,18 @@ class TestDelivery:
         assert len(rest["nodes"]) == 1 and not rest["pageInfo"]["hasNextPage"]
         ids = [n["webhookId"] for n in page["nodes"] + rest["nodes"]]
         assert sorted(ids) == sorted(r.webhook_id for r in receiver.delivered())
+
+    async def test_a_review_decision_is_an_event(
+        self, hooks_api: ApiClient, receiver: Receiver
+    ) -> None:
+        key = await hooks_api.new_key()
+        endpoint = await create_endpoint(hooks_api, key, receiver.url, ["session.reviewed"])
+        seeded = await seed_session(hooks_api, key, await create_interview(hooks_api, key))
+        review = """mutation($id: ID!) { reviewSession(sessionId: $id, decision: ADVANCE) {
+                      __typename ... on UserError { message } } }"""
+        result = await hooks_api.gql(review, {"id": seeded.session_id}, token=key)
+        assert result["data"]["reviewSession"]["__typename"] == "Review", result
+        await hooks_api.drain()
+        [event] = receiver.verified_events(endpoint["secret"])
+        assert event["type"] == "session.reviewed"
+        assert event["data"]["sessionId"] == seeded.session_id
