@@ -9,7 +9,7 @@ from typing import Annotated
 import strawberry
 
 from debrief import models
-from debrief.schema.errors import Conflict, Forbidden, NotFound
+from debrief.schema.errors import Conflict, Forbidden, InvalidInput, NotFound
 from debrief.schema.types import PageInfo
 
 
@@ -105,7 +105,7 @@ class DeletedWebhookEndpoint:
 
 
 CreateWebhookEndpointPayload = Annotated[
-    WebhookEndpoint | NotFound | Forbidden | Conflict,
+    WebhookEndpoint | NotFound | Forbidden | Conflict | InvalidInput,
     strawberry.union("CreateWebhookEndpointPayload"),
 ]
 DeleteWebhookEndpointPayload = Annotated[

@@ -145,16 +145,16 @@ class TestEndpoints:
     ) -> None:
         key = await hooks_api.new_key()
         unknown = await create_endpoint(hooks_api, key, receiver.url, ["session.exploded"])
-        assert unknown["__typename"] == "Conflict" and "session.exploded" in unknown["message"]
+        assert unknown["__typename"] == "InvalidInput" and "session.exploded" in unknown["message"]
         bad = await create_endpoint(hooks_api, key, "ftp://example.com/x", ["session.submitted"])
-        assert bad["__typename"] == "Conflict" and "http" in bad["message"]
+        assert bad["__typename"] == "InvalidInput" and "http" in bad["message"]
         assert (await hooks_api.gql(ENDPOINTS, token=key))["data"]["webhookEndpoints"] == []
 
     async def test_private_targets_are_refused_by_default(self, api: ApiClient) -> None:
         key = await api.new_key()
         for url in ("http://127.0.0.1:9/hook", "http://localhost/hook", "http://10.0.0.8/"):
             refused = await create_endpoint(api, key, url, ["session.submitted"])
-            assert refused["__typename"] == "Conflict", refused
+            assert refused["__typename"] == "InvalidInput", refused
             assert "non-public" in refused["message"]
 
 
