@@ -10,7 +10,7 @@ from contextlib import asynccontextmanager
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
-from starlette.routing import Route
+from starlette.routing import Route, WebSocketRoute
 from tortoise import connections
 from tortoise.contrib.starlette import RegisterTortoise
 
@@ -91,6 +91,7 @@ def create_app(settings: Settings | None = None) -> Starlette:
     )
     routes = [
         Route("/graphql", graphql, methods=["GET", "POST"]),  # first: the hot path matches first
+        WebSocketRoute("/graphql", graphql),  # subscriptions: graphql-transport-ws (issue 15)
         Route("/healthz", ops.healthz),
         Route("/readyz", ops.readyz),
         Route("/metrics", ops.metrics),

@@ -1,4 +1,4 @@
-"""`debrief serve | worker | migrate | keys | lifecycle | retention`."""
+"""`debrief serve | worker | migrate | keys | lifecycle | retention | webhooks`."""
 
 from __future__ import annotations
 
@@ -161,6 +161,7 @@ def cmd_retention_sweep(args: argparse.Namespace, settings: Settings) -> None:
             dry_run=args.dry_run,
             url_cache=runtime.url_cache,
             default_retention_days=settings.retention_days,
+            dispatcher=runtime.dispatcher,
         )
         for session_id in report.session_ids:
             print(f"{'would erase' if args.dry_run else 'erased'} session {session_id}")
@@ -169,6 +170,62 @@ def cmd_retention_sweep(args: argparse.Namespace, settings: Settings) -> None:
             f"{report.recordings} recordings, {report.objects} objects, "
             f"{report.transcripts} transcripts, {report.analyses} analyses"
         )
+
+    asyncio.run(_with_runtime(settings, work))
+
+
+def cmd_webhooks_list(args: argparse.Namespace, settings: Settings) -> None:
+    from debrief.models import Organization
+    from debrief.services.webhooks import endpoints
+    from debrief.services.webhooks.events import webhook_id
+
+    async def work() -> None:
+        organization = await Organization.filter(name=args.org).first()
+        if organization is None:
+            sys.exit(f"no organisation named {args.org!r}")
+        for endpoint in await endpoints.list_endpoints(organization.id):
+            state = "enabled"
+            if endpoint.disabled_at is not None:
+                state = (
+                    f"disabled {endpoint.disabled_at:%Y-%m-%d %H:%M} ({endpoint.disabled_reason})"
+                )
+            print(f"endpoint {endpoint.id} {endpoint.url}")
+            print(f"  events: {', '.join(endpoint.events)}")
+            print(f"  {state}")
+            page = await endpoints.list_deliveries(endpoint, first=args.limit, after=None)
+            for d in page.rows:
+                code = d.last_response_code if d.last_response_code is not None else "-"
+                due = f" next {d.next_attempt_at:%Y-%m-%d %H:%M:%S}" if d.next_attempt_at else ""
+                print(
+                    f"  delivery {d.id} {d.event.type} {d.status.value} attempts={d.attempts}"
+                    f" last={code}{due} {webhook_id(d.event)}"
+                )
+
+    asyncio.run(_with_orm(settings, work))
+
+
+def cmd_webhooks_redeliver(args: argparse.Namespace, settings: Settings) -> None:
+    from debrief.errors import NotFoundError
+    from debrief.jobs.runner import run_job
+    from debrief.services.queue.dispatch import ArqDispatcher
+    from debrief.services.unit_of_work import unit_of_work
+    from debrief.services.webhooks.delivery import redeliver
+
+    async def work(runtime: Runtime) -> None:
+        workers = runtime.dispatcher if isinstance(runtime.dispatcher, ArqDispatcher) else None
+        try:
+            async with unit_of_work(runtime.storage, workers) as uow:
+                delivery = await redeliver(uow, args.delivery_id)
+        except (NotFoundError, ValueError):
+            sys.exit(f"no webhook delivery {args.delivery_id}")
+        if workers is not None:
+            print(f"delivery {delivery.id}: queued for the workers")
+            return
+        # Embedded mode has no worker: make this attempt here; `debrief serve` resumes the rest.
+        await run_job(runtime, uow.job_ids[-1])
+        await delivery.refresh_from_db()
+        print(f"delivery {delivery.id}: {delivery.status.value}, attempts {delivery.attempts}, "
+              f"last response {delivery.last_response_code or delivery.last_error}")  # fmt: skip
 
     asyncio.run(_with_runtime(settings, work))
 
@@ -221,6 +278,17 @@ def build_parser() -> argparse.ArgumentParser:
     sweep = retention.add_parser("sweep", help="erase sessions past their retention")
     sweep.add_argument("--dry-run", action="store_true", help="show what would go")
     sweep.set_defaults(func=cmd_retention_sweep)
+
+    webhooks = sub.add_parser("webhooks", help="webhook endpoints and deliveries").add_subparsers(
+        dest="webhooks_command", required=True
+    )
+    listing = webhooks.add_parser("list", help="an organisation's endpoints and deliveries")
+    listing.add_argument("--org", required=True)
+    listing.add_argument("--limit", type=int, default=20, help="deliveries per endpoint")
+    listing.set_defaults(func=cmd_webhooks_list)
+    again = webhooks.add_parser("redeliver", help="send a delivery again (same webhook-id)")
+    again.add_argument("delivery_id")
+    again.set_defaults(func=cmd_webhooks_redeliver)
     return parser
 
 

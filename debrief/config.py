@@ -165,6 +165,24 @@ class Settings(BaseSettings):
         default=None, description="When set, /metrics needs Authorization: Bearer <token>."
     )
     readyz_cache_s: float = 5.0
+    # webhooks and live status (issue 15; see debrief/services/webhooks/)
+    webhook_allow_private: bool = Field(
+        default=False,
+        description="Allow webhook targets on private, loopback or link-local addresses.",
+    )
+    webhook_timeout_s: float = 10.0
+    webhook_retry_schedule_s: list[float] = Field(
+        default_factory=lambda: [5.0, 300.0, 1800.0, 7200.0, 18000.0, 36000.0],
+        description="Delays before the 2nd, 3rd... attempt; then every WEBHOOK_RETRY_EVERY_S.",
+    )
+    webhook_retry_every_s: float = 12 * 3600.0
+    webhook_retry_for_s: float = Field(
+        default=3 * 24 * 3600.0,
+        description="A delivery is retried this long; an endpoint failing this long is disabled.",
+    )
+    webhook_secret_grace_s: float = Field(
+        default=24 * 3600.0, description="After a rotation, the old secret also signs this long."
+    )
 
     # logs (structured, see debrief/logging.py)
     log_level: str = "INFO"

@@ -180,3 +180,14 @@ class QuotaExceeded(DebriefError):
         super().__init__(message)
         self.limit = limit
         self.retry_after_s = retry_after_s
+
+
+# --- webhooks (issue 15)
+
+
+class WebhookTargetRefused(InvalidInput):
+    message = "The webhook URL is not an address debrief may call."
+
+
+class UnknownWebhookEvent(InvalidInput):
+    message = "Unknown webhook event type."

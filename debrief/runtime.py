@@ -19,15 +19,18 @@ from arq.connections import RedisSettings
 
 from debrief.config import Settings
 from debrief.kit.cache import ResultCache, build_cache
+from debrief.kit.pubsub import LocalChannel, RedisChannel
 from debrief.kit.rate_limits import RateLimiter
 from debrief.services.analysis import SessionAnalyzer
 from debrief.services.costs import CostLedger
+from debrief.services.live_status import SessionFeed
 from debrief.services.openai.circuit import CircuitBreaker, RedisCircuitState
 from debrief.services.queue.dispatch import ArqDispatcher, InlineDispatcher
 from debrief.services.reads.fresh import FreshReads, open_reader
 from debrief.services.reads.response_cache import ResponseCache
 from debrief.services.storage.backends import StorageBackend, open_storage
 from debrief.services.transcription import TranscriptionChain
+from debrief.services.webhooks.sender import WebhookSender
 
 JobRunner = Callable[["Runtime", UUID], Awaitable[float | None]]  # seconds to defer, or None
 
@@ -47,6 +50,9 @@ class Runtime:
     fresh_reads: FreshReads  # who is calling, and the versions of what they read
     response_cache: ResponseCache | None  # None when DEBRIEF_RESPONSE_CACHE_ENABLED is off
     rate_limiter: RateLimiter  # rate limits and quotas, shared through Redis (issue 13)
+    # webhooks and live status (issue 15): session changes to subscribers, in any process
+    live: SessionFeed
+    webhooks: WebhookSender  # one HTTP client for webhook deliveries
 
 
 def redis_settings(settings: Settings) -> RedisSettings:
@@ -84,7 +90,11 @@ async def open_runtime(
                     redis_settings(settings), default_queue_name=settings.queue_name
                 )
                 stack.push_async_callback(arq_pool.aclose)
-            dispatcher = ArqDispatcher(arq_pool, queue_name=settings.queue_name)
+            dispatcher = ArqDispatcher(
+                arq_pool,
+                queue_name=settings.queue_name,
+                expires_s=settings.webhook_retry_for_s + 24 * 3600,
+            )
         else:
 
             async def run(job_id: UUID) -> float | None:
@@ -117,6 +127,17 @@ async def open_runtime(
             if settings.response_cache_enabled
             else None
         )
+        channel = (  # webhooks and live status (issue 15)
+            RedisChannel(dispatcher.pool, f"{settings.redis_prefix}:live:sessions")
+            if isinstance(dispatcher, ArqDispatcher)
+            else LocalChannel()
+        )
+        live = SessionFeed(channel)
+        stack.push_async_callback(live.aclose)
+        webhooks = WebhookSender(
+            timeout_s=settings.webhook_timeout_s, allow_private=settings.webhook_allow_private
+        )
+        stack.push_async_callback(webhooks.aclose)
         if isinstance(dispatcher, InlineDispatcher):  # first out: its jobs use the rest
             stack.push_async_callback(dispatcher.aclose)
         runtime = Runtime(
@@ -131,6 +152,8 @@ async def open_runtime(
             fresh_reads=fresh_reads,
             response_cache=response_cache,
             rate_limiter=build_rate_limiter(settings),
+            live=live,
+            webhooks=webhooks,
         )
         yield runtime
 

@@ -20,7 +20,9 @@ from starlette.responses import Response
 from starlette.types import Message, Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
+from strawberry.exceptions import ConnectionRejectionError
 from strawberry.http import GraphQLRequestData
+from strawberry.types.unset import UNSET, UnsetType
 
 from debrief.http.cacheable import CacheablePlan, plan_operation
 from debrief.http.limits.address import client_address
@@ -30,7 +32,14 @@ from debrief.http.web.pages import graphiql_page
 from debrief.kit.ids import require_uuid
 from debrief.resolvers.context import Context
 from debrief.runtime import Runtime
-from debrief.services.auth.credentials import Candidate, Interviewer, Principal, authenticate
+from debrief.services import live_status
+from debrief.services.auth.credentials import (
+    Anonymous,
+    Candidate,
+    Interviewer,
+    Principal,
+    authenticate,
+)
 from debrief.services.costs import CostScope, set_request_scope
 from debrief.services.reads.fresh import VersionKey
 from debrief.services.reads.response_cache import (
@@ -91,7 +100,22 @@ class DebriefGraphQL(GraphQL[Context, None]):
                 if await self._answer_from_cache(scope, authorization, body, send):
                     return
                 receive = _replay(body, receive)
-        await super().__call__(scope, receive, send)
+        runtime: Runtime = scope["app"].state.runtime
+        async with live_status.publishing(runtime.live):  # what the request changes goes live
+            await super().__call__(scope, receive, send)
+
+    async def on_ws_connect(self, context: Context) -> UnsetType | dict[str, object] | None:
+        """graphql-transport-ws: authenticate ``connection_init``'s ``{"authorization": …}``
+        (or the upgrade request's header); a connection nobody may read through is refused."""
+        params = context.connection_params or {}
+        authorization = params.get("authorization") or params.get("Authorization")
+        if isinstance(authorization, str):
+            context.principal = await authenticate(authorization)
+        if isinstance(context.principal, Anonymous):
+            raise ConnectionRejectionError(
+                {"message": context.principal.rejected_reason or "Credentials are required."}
+            )
+        return UNSET
 
     def _parse(self, body: bytes) -> CacheableRead | None:
         """The read a JSON body asks for, if the response cache may answer it."""

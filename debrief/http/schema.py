@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncGenerator
 from typing import Any
 
 import strawberry
@@ -19,9 +20,10 @@ from debrief.http.limits.document import (
 )
 from debrief.http.limits.rate import RateLimitExtension
 from debrief.http.middleware import GraphQLOperationLabel
-from debrief.resolvers import analysis, lifecycle, mutations, queries, reviews
+from debrief.resolvers import analysis, lifecycle, mutations, queries, reviews, webhooks
 from debrief.schema.errors import Conflict, Expired, Forbidden, InvalidAudio, NotFound, TooLarge
 from debrief.schema.types import CostReport, Interview, Recording, Session
+from debrief.schema.webhooks import WebhookDeliveryConnection, WebhookEndpoint
 
 
 @strawberry.type
@@ -38,6 +40,11 @@ class Query:
     candidate_session: Session | None = strawberry.field(
         resolver=queries.candidate_session,
         description="The session of the upload token sent; null for any other caller.",
+    )
+    # webhooks (issue 15)
+    webhook_endpoints: list[WebhookEndpoint] = strawberry.field(resolver=webhooks.webhook_endpoints)
+    webhook_deliveries: WebhookDeliveryConnection = strawberry.field(
+        resolver=webhooks.webhook_deliveries
     )
 
 
@@ -58,6 +65,20 @@ class Mutation:
     invite_candidate = strawberry.mutation(resolver=reviews.invite_candidate)
     extend_session = strawberry.mutation(resolver=reviews.extend_session)
     export_session = strawberry.mutation(resolver=reviews.export_session)
+    # webhooks (issue 15)
+    create_webhook_endpoint = strawberry.mutation(resolver=webhooks.create_webhook_endpoint)
+    delete_webhook_endpoint = strawberry.mutation(resolver=webhooks.delete_webhook_endpoint)
+    rotate_webhook_secret = strawberry.mutation(resolver=webhooks.rotate_webhook_secret)
+
+
+@strawberry.type
+class Subscription:
+    """Over graphql-transport-ws on /graphql; the key or token goes in ``connection_init``."""
+
+    session_updates: AsyncGenerator[Session, None] = strawberry.subscription(
+        resolver=webhooks.session_updates,
+        description="The session now, then each time it changes (any process's change).",
+    )
 
 
 def _should_mask(error: GraphQLError) -> bool:
@@ -93,6 +114,7 @@ def build_schema(settings: Settings | None = None) -> strawberry.Schema:
     return DebriefSchema(
         query=Query,
         mutation=Mutation,
+        subscription=Subscription,
         types=[InvalidAudio, TooLarge, NotFound, Forbidden, Conflict, Expired],
         config=StrawberryConfig(disable_field_suggestions=not suggestions),
         extensions=[

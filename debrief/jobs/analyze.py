@@ -7,14 +7,13 @@ import logging
 from contextlib import AbstractAsyncContextManager, nullcontext
 from functools import partial
 
-from tortoise.transactions import in_transaction
-
 from debrief.models import Job, Recording, RecordingStatus, Session, SessionStatus
 from debrief.runtime import Runtime
 from debrief.services import analysis, versions
 from debrief.services.costs import cost_scope
 from debrief.services.costs.budget import openai_allowed
 from debrief.services.queue.defer import DeferJob
+from debrief.services.unit_of_work import unit_of_work
 
 log = logging.getLogger(__name__)
 
@@ -63,15 +62,15 @@ async def analyze_session(runtime: Runtime, job: Job) -> None:
     except Exception as error:
         # Keep what was paid for and every answer's metrics; the runner records the failure
         # (or the deferral) on the session.
-        async with in_transaction():
-            await analysis.store_outcome(source, outcome, complete=False)
+        async with unit_of_work(runtime.storage, runtime.dispatcher) as uow:
+            await analysis.store_outcome(uow, source, outcome, complete=False)
         if isinstance(error, DeferJob):  # the runner defers the job
             await _note_failure(job, error.failure_class)
         if isinstance(error, analysis.AnalysisFailed):
             await _note_failure(job, error.failure_class)
         raise
-    async with in_transaction():
-        await analysis.store_outcome(source, outcome, complete=True)
+    async with unit_of_work(runtime.storage, runtime.dispatcher) as uow:
+        await analysis.store_outcome(uow, source, outcome, complete=True)
     if outcome.local_reason is not None:  # e.g. the daily OpenAI budget: why it is local
         await _note_failure(job, outcome.local_reason)
     log.info(

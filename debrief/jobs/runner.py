@@ -13,10 +13,12 @@ from debrief.jobs.analyze import analyze_session
 from debrief.jobs.export import export_session
 from debrief.jobs.failures import mark_subject_failed
 from debrief.jobs.transcribe import transcribe_recording
+from debrief.jobs.webhooks import deliver_webhook
 from debrief.logging import job_log_context
 from debrief.metrics import JOBS
 from debrief.models import Job, JobKind, JobStatus
 from debrief.runtime import Runtime
+from debrief.services import live_status
 from debrief.services.costs.scope import cost_scope, job_cost_scope
 from debrief.services.queue.defer import DeferJob  # providers ask to back off
 
@@ -29,6 +31,7 @@ HANDLERS: Mapping[JobKind, Handler] = {
     JobKind.TRANSCRIBE: transcribe_recording,
     JobKind.ANALYZE: analyze_session,
     JobKind.EXPORT: export_session,
+    JobKind.DELIVER_WEBHOOK: deliver_webhook,  # webhooks (issue 15)
 }
 
 
@@ -48,7 +51,8 @@ async def run_job(runtime: Runtime, job_id: UUID | str) -> float | None:
     job_context.enter_context(job_log_context(job.request_id, job_id=job.id, kind=job.kind.value))
     job_context.enter_context(cost_scope(job_cost_scope(job.kind.value, job.subject_id)))
     try:
-        await handler(runtime, job)
+        async with live_status.publishing(runtime.live):  # sessions it changes go live
+            await handler(runtime, job)
     except DeferJob as deferral:
         outcome = "deferred"
         await Job.filter(id=job.id).update(status=JobStatus.QUEUED, last_error=str(deferral))
@@ -61,7 +65,8 @@ async def run_job(runtime: Runtime, job_id: UUID | str) -> float | None:
             last_error=f"{type(error).__name__}: {error}"[:2000],
             finished_at=datetime.now(UTC),
         )
-        await mark_subject_failed(job, error)  # visible on the recording or session
+        async with live_status.publishing(runtime.live):
+            await mark_subject_failed(runtime, job, error)  # visible on the recording or session
         return None
     finally:
         JOBS.labels(job.kind.value, outcome).observe(time.perf_counter() - started)

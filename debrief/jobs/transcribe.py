@@ -19,6 +19,7 @@ from debrief.services.lifecycle.archive import read_recording_object
 from debrief.services.sessions import maybe_start_analysis
 from debrief.services.transcription.store import find_reusable, reused, save_transcript, silent
 from debrief.services.unit_of_work import unit_of_work
+from debrief.services.webhooks import EventType, emit_event
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +47,13 @@ async def transcribe_recording(runtime: Runtime, job: Job) -> None:
     async with unit_of_work(runtime.storage, runtime.dispatcher) as uow:
         await save_transcript(recording, result)
         session = await Session.get(id=recording.session_id)
+        await emit_event(
+            uow,
+            EventType.RECORDING_TRANSCRIBED,
+            session,
+            status=RecordingStatus.TRANSCRIBED.value,
+            recording_id=recording.id,
+        )
         await maybe_start_analysis(uow, session)
 
 

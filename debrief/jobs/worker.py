@@ -21,6 +21,7 @@ from debrief.jobs.runner import run_job
 from debrief.jobs.storage_classes import storage_class_sync_job
 from debrief.models import JobKind
 from debrief.runtime import open_runtime, redis_settings
+from debrief.services.webhooks.schedule import RetrySchedule
 
 
 async def startup(ctx: dict[str, Any]) -> None:
@@ -69,6 +70,11 @@ async def sweep_deadlines(ctx: dict[str, Any]) -> None:
     await deadline_sweep_job(ctx)
 
 
+async def deliver_webhook(ctx: dict[str, Any], job_id: str) -> None:
+    """arq entry point for JobKind.DELIVER_WEBHOOK (webhooks, issue 15)."""
+    await _run(ctx, job_id)
+
+
 async def reconcile_jobs(ctx: dict[str, Any]) -> None:
     """Cron: queue again what Redis lost."""
     await reconcile(ctx["runtime"])
@@ -91,6 +97,11 @@ def worker_options(settings: Settings, **overrides: Any) -> dict[str, Any]:
             func(transcribe_recording, name=JobKind.TRANSCRIBE.value),
             func(analyze_session, name=JobKind.ANALYZE.value),
             func(export_session, name=JobKind.EXPORT.value),
+            func(  # each retry is an arq try; our schedule stops first
+                deliver_webhook,
+                name=JobKind.DELIVER_WEBHOOK.value,
+                max_tries=RetrySchedule.from_settings(settings).max_attempts() + 10,
+            ),
         ],
         "cron_jobs": [
             cron(reconcile_jobs, second={0}, run_at_startup=False),

@@ -9,11 +9,18 @@ from debrief.models.organization import ApiKey, Organization
 from debrief.models.recording import Recording, RecordingStatus, Transcript
 from debrief.models.review import Review, ReviewDecision
 from debrief.models.session import Session, SessionStatus, UploadToken
+from debrief.models.webhook import (  # webhooks (issue 15)
+    DeliveryStatus,
+    WebhookDelivery,
+    WebhookEndpoint,
+    WebhookEvent,
+)
 
 __all__ = [
     "AnswerAnalysis",
     "ApiKey",
     "CostEvent",
+    "DeliveryStatus",
     "ExportStatus",
     "Interview",
     "Job",
@@ -31,4 +38,7 @@ __all__ = [
     "SessionStatus",
     "Transcript",
     "UploadToken",
+    "WebhookDelivery",
+    "WebhookEndpoint",
+    "WebhookEvent",
 ]

@@ -13,6 +13,7 @@ class JobKind(StrEnum):
     TRANSCRIBE = "transcribe_recording"
     ANALYZE = "analyze_session"
     EXPORT = "export_session"  # subject: the SessionExport row
+    DELIVER_WEBHOOK = "deliver_webhook"  # webhooks (issue 15)
 
 
 class JobStatus(StrEnum):

@@ -20,6 +20,7 @@ from debrief.services import reviews, sessions
 from debrief.services.auth import access
 from debrief.services.auth.credentials import Principal
 from debrief.services.costs import CostLedger
+from debrief.services.live_status import SessionFeed
 from debrief.services.storage import downloads
 from debrief.services.storage.backends import StorageBackend
 from debrief.services.unit_of_work import JobDispatcher
@@ -43,6 +44,8 @@ class Clients(Protocol):
     def ledger(self) -> CostLedger: ...
     @property
     def rate_limiter(self) -> RateLimiter: ...
+    @property
+    def live(self) -> SessionFeed: ...  # live status (issue 15)
 
 
 @dataclass
@@ -53,6 +56,7 @@ class Context:
     loaders: Loaders = field(default_factory=Loaders)
     response: Any = None
     client_address: str = "unknown"  # for anonymous rate limits and quotas (issue 13)
+    connection_params: dict[str, Any] | None = None  # graphql-transport-ws connection_init
 
     @property
     def can_read_results(self) -> bool:

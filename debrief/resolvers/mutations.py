@@ -182,7 +182,11 @@ async def delete_session(info: Info, session_id: strawberry.ID) -> DeleteSession
         raise ForbiddenError("Only interviewers can delete sessions.")
     runtime = info.context.runtime
     counts = await erasure.erase_session(
-        session, storage=runtime.storage, cache=runtime.cache, url_cache=runtime.url_cache
+        session,
+        storage=runtime.storage,
+        cache=runtime.cache,
+        url_cache=runtime.url_cache,
+        dispatcher=runtime.dispatcher,
     )
     return DeletedSession(
         session_id=strawberry.ID(str(session.id)),

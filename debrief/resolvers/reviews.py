@@ -37,9 +37,9 @@ async def review_session(
 ) -> ReviewPayload:
     principal = info.context.principal
     session = await access.get_visible_session(principal, session_id)
-    async with open_uow(info):
+    async with open_uow(info) as uow:
         row = await reviews.review_session(
-            principal, session, decision=ReviewDecisionValue(decision.value), comment=comment
+            uow, principal, session, decision=ReviewDecisionValue(decision.value), comment=comment
         )
     return Review.from_row(row)
 

@@ -18,6 +18,8 @@ from debrief.models import ApiKey, Recording, Review, ReviewDecision, Session
 from debrief.services import versions
 from debrief.services.auth.access import require_interviewer
 from debrief.services.auth.credentials import Principal
+from debrief.services.unit_of_work import UnitOfWork
+from debrief.services.webhooks import EventType, emit_event
 
 MIN_RATING, MAX_RATING = 1, 5
 MAX_COMMENT_CHARS = 5000
@@ -55,10 +57,16 @@ async def review_recording(
 
 
 async def review_session(
-    principal: Principal, session: Session, *, decision: ReviewDecision, comment: str | None
+    uow: UnitOfWork,
+    principal: Principal,
+    session: Session,
+    *,
+    decision: ReviewDecision,
+    comment: str | None,
 ) -> Review:
-    """Decide on a whole session, replacing this reviewer's earlier decision."""
-    return await _replace(
+    """Decide on a whole session, replacing this reviewer's earlier decision; platforms hear
+    ``session.reviewed`` (webhooks)."""
+    review = await _replace(
         principal,
         session_id=session.id,
         subject_id=session.id,
@@ -67,6 +75,8 @@ async def review_session(
         decision=decision,
         comment=comment,
     )
+    await emit_event(uow, EventType.SESSION_REVIEWED, session)
+    return review
 
 
 def summarise(reviews: Sequence[Review]) -> ReviewSummary:

@@ -38,6 +38,7 @@ from debrief.services.auth.credentials import (
 from debrief.services.queue.outbox import add_job
 from debrief.services.quotas import spend_public_start
 from debrief.services.unit_of_work import UnitOfWork
+from debrief.services.webhooks import EventType, emit_event
 
 MAX_PAGE_SIZE = 100
 
@@ -194,7 +195,20 @@ async def submit_session(uow: UnitOfWork, session: Session) -> Session:
     await versions.bump_session(session.id)
     await maybe_start_analysis(uow, session)
     await session.refresh_from_db()
+    await emit_event(uow, EventType.SESSION_SUBMITTED, session)
     return session
+
+
+async def fail_session(uow: UnitOfWork, session_id: object, *, reason: str) -> None:
+    """A session that cannot be analysed says why; platforms hear ``session.failed``."""
+    session = await Session.filter(id=session_id).first()
+    if session is None:
+        return  # erased meanwhile
+    session.status = SessionStatus.FAILED
+    session.failure_reason = reason
+    await session.save(update_fields=["status", "failure_reason", "updated_at"])
+    await versions.bump_session(session.id)
+    await emit_event(uow, EventType.SESSION_FAILED, session)
 
 
 async def maybe_start_analysis(uow: UnitOfWork, session: Session) -> bool:

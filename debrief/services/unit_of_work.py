@@ -12,6 +12,7 @@ from uuid import UUID
 
 from tortoise.transactions import in_transaction
 
+from debrief.services import live_status
 from debrief.services.storage.backends import StorageBackend
 
 log = logging.getLogger(__name__)
@@ -31,12 +32,16 @@ class UnitOfWork:
 
 @asynccontextmanager
 async def unit_of_work(
-    storage: StorageBackend, dispatcher: JobDispatcher
+    storage: StorageBackend, dispatcher: JobDispatcher | None
 ) -> AsyncIterator[UnitOfWork]:
-    """Open a transaction; on commit send jobs and drop replaced objects, on failure undo."""
+    """Open a transaction; on commit send jobs and drop replaced objects, on failure undo.
+
+    Sessions changed inside it are told to their live subscribers once it has committed.
+    Without a dispatcher (a script), jobs stay PENDING for the reconciler or the next start.
+    """
     uow = UnitOfWork(storage)
     try:
-        async with in_transaction():
+        async with live_status.held_until_commit(), in_transaction():
             yield uow
     except BaseException:
         for key in uow.written_objects:
@@ -50,5 +55,5 @@ async def unit_of_work(
             await storage.delete(key)
         except Exception:
             log.exception("could not delete replaced object %s", key)
-    if uow.job_ids:
+    if uow.job_ids and dispatcher is not None:
         await dispatcher.dispatch(uow.job_ids)

@@ -27,6 +27,7 @@ from debrief.models import (
     SessionAnalysis,
     Transcript,
 )
+from debrief.services import live_status
 
 VERSIONED_MODELS = (
     Session,
@@ -41,8 +42,10 @@ VERSIONED_MODELS = (
 
 
 async def bump_session(session_id: UUID | str) -> None:
-    """A session's data changed: its cached reads (and its recordings') go stale."""
+    """A session's data changed: its cached reads (and its recordings') go stale, and its live
+    subscribers hear of it once the change is committed (see ``live_status``)."""
     await Session.filter(id=session_id).update(version=F("version") + 1)
+    await live_status.note_changed(session_id)
 
 
 async def bump_interview(interview_id: UUID | str) -> None:

@@ -30,6 +30,8 @@ from debrief.services.analysis.records import (
     SessionVerdict,
 )
 from debrief.services.analysis.rubrics import store_generated_rubrics
+from debrief.services.unit_of_work import UnitOfWork
+from debrief.services.webhooks import EventType, emit_event
 
 
 async def load_session_source(session: Session) -> SessionSource:
@@ -83,10 +85,12 @@ async def find_reusable(organization_id: UUID, keys: Sequence[str]) -> dict[str,
     return {row.cache_key: answer_verdict(row) for row in rows if row.cache_key}
 
 
-async def store_outcome(source: SessionSource, outcome: AnalysisOutcome, *, complete: bool) -> None:
-    """Write what changed; a finished analysis completes the session. An unfinished one still
-    keeps its rubrics, the answers already analysed, and a metrics-only analysis for every
-    answer that has none."""
+async def store_outcome(
+    uow: UnitOfWork, source: SessionSource, outcome: AnalysisOutcome, *, complete: bool
+) -> None:
+    """Write what changed; a finished analysis completes the session (``session.completed``).
+    An unfinished one still keeps its rubrics, the answers already analysed, and a
+    metrics-only analysis for every answer that has none."""
     await store_generated_rubrics(outcome.rubrics)
     wrote = False
     for answer in source.answers:
@@ -114,6 +118,8 @@ async def store_outcome(source: SessionSource, outcome: AnalysisOutcome, *, comp
         wrote = True
     if wrote:
         await versions.bump_session(source.session_id)
+    if complete and (session := await Session.filter(id=source.session_id).first()):
+        await emit_event(uow, EventType.SESSION_COMPLETED, session)
 
 
 def answer_verdict(row: AnswerAnalysis) -> AnswerVerdict:

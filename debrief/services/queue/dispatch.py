@@ -68,9 +68,12 @@ class InlineDispatcher:
 class ArqDispatcher:
     """Enqueues to arq with ``_job_id`` = the Job row id, so a job is never queued twice."""
 
-    def __init__(self, pool: Any, *, queue_name: str) -> None:
+    def __init__(self, pool: Any, *, queue_name: str, expires_s: float | None = None) -> None:
         self.pool = pool
         self.queue_name = queue_name
+        # arq drops a job not finished a day after it was queued, retries included; a webhook
+        # delivery is retried for days, so the runtime passes its window (None: arq's day).
+        self.expires_s = expires_s
 
     async def dispatch(self, job_ids: list[UUID]) -> None:
         jobs = await Job.filter(id__in=job_ids)
@@ -86,6 +89,7 @@ class ArqDispatcher:
                 _job_id=str(job.id),
                 _queue_name=self.queue_name,
                 _defer_by=defer_s,
+                _expires=self.expires_s,
             )
         except Exception as error:  # Redis down: the row is the record; reconcile later
             log.warning("could not enqueue job %s: %s", job.id, error)

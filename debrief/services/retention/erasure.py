@@ -21,8 +21,11 @@ from debrief.models import (
     SessionExport,
     Transcript,
 )
+from debrief.services import live_status
 from debrief.services.storage.backends import StorageBackend
 from debrief.services.storage.downloads import forget_urls
+from debrief.services.unit_of_work import JobDispatcher, unit_of_work
+from debrief.services.webhooks import EventType, emit_event
 
 log = logging.getLogger(__name__)
 
@@ -75,15 +78,29 @@ def result_cache_keys(session: Session, recordings: list[Recording]) -> list[str
 
 
 async def erase_session(
-    session: Session, *, storage: StorageBackend, cache: ResultCache, url_cache: ResultCache
+    session: Session,
+    *,
+    storage: StorageBackend,
+    cache: ResultCache,
+    url_cache: ResultCache,
+    dispatcher: JobDispatcher | None = None,
 ) -> ErasureCounts:
-    """Delete everything a session holds: objects, transcripts, analyses, jobs, rows, cache."""
+    """Delete everything a session holds: objects, transcripts, analyses, jobs, rows, cache.
+
+    The rows go in one transaction with the ``session.deleted`` event (its deliveries are
+    dispatched after commit; without a dispatcher they wait for the reconciler).
+    """
     inventory = await inventory_session(session)
     for key in inventory.object_keys:
         await storage.delete(key)
     recording_ids = [r.id for r in inventory.recordings]
-    await Job.filter(subject_id__in=[*recording_ids, session.id, *inventory.export_ids]).delete()
-    await session.delete()  # cascades to recordings, transcripts, analyses, upload tokens
+    async with unit_of_work(storage, dispatcher) as uow:
+        await emit_event(uow, EventType.SESSION_DELETED, session, status="DELETED")
+        await Job.filter(
+            subject_id__in=[*recording_ids, session.id, *inventory.export_ids]
+        ).delete()
+        await session.delete()  # cascades to recordings, transcripts, analyses, upload tokens
+        await live_status.note_changed(session.id)  # subscribers end their subscription
     for key in result_cache_keys(session, inventory.recordings):
         await cache.delete(key)
     for recording_id in recording_ids:

@@ -17,6 +17,7 @@ from debrief.kit.cache import ResultCache
 from debrief.models import Interview, Session
 from debrief.services.retention.erasure import erase_session, inventory_session
 from debrief.services.storage.backends import StorageBackend
+from debrief.services.unit_of_work import JobDispatcher
 
 log = logging.getLogger(__name__)
 
@@ -74,6 +75,7 @@ async def sweep_retention(
     dry_run: bool,
     url_cache: ResultCache,
     default_retention_days: int,
+    dispatcher: JobDispatcher | None = None,
 ) -> SweepReport:
     """Erase every session past retention (or, with ``dry_run``, count what would go)."""
     report = SweepReport(dry_run=dry_run)
@@ -83,7 +85,9 @@ async def sweep_retention(
         if dry_run:
             counts = (await inventory_session(session)).counts
         else:
-            counts = await erase_session(session, storage=storage, cache=cache, url_cache=url_cache)
+            counts = await erase_session(
+                session, storage=storage, cache=cache, url_cache=url_cache, dispatcher=dispatcher
+            )
         report.sessions += 1
         report.recordings += counts.recordings
         report.objects += counts.objects

@@ -50,6 +50,7 @@ export type SubmitAnswersMutation = { submitSession:
     | { __typename: 'Conflict', message: string }
     | { __typename: 'Expired', message: string }
     | { __typename: 'Forbidden', message: string }
+    | { __typename: 'InvalidInput', message: string }
     | { __typename: 'NotFound', message: string }
     | { __typename: 'Session', id: string, status: SessionStatus }
    };
@@ -71,6 +72,7 @@ export type StartPublicSessionMutationVariables = Exact<{
 export type StartPublicSessionMutation = { startSession:
     | { __typename: 'Conflict', message: string }
     | { __typename: 'Forbidden', message: string }
+    | { __typename: 'InvalidInput', message: string }
     | { __typename: 'NotFound', message: string }
     | { __typename: 'StartSessionResult', uploadToken: string, session: { id: string } }
    };
