@@ -39,7 +39,8 @@ def arq_settings(
             "redis_prefix": f"{settings.redis_prefix}:{suffix}",
             "openai_api_key": SecretStr("sk-test"),
             "openai_base_url": fake_openai.base_url,
-            "openai_timeout_s": 2.0,
+            # Long enough for the fake server to hear a clip on a loaded 2-core machine.
+            "openai_timeout_s": 6.0,
             "job_timeout_s": 60,
         }
     )

@@ -68,7 +68,7 @@ async def test_openai_path_bills_only_speech(
     [
         (Fault.rate_limited(retry_after_s=1), "openai", "rate_limited"),
         (Fault.server_error(), "openai", "server_error"),
-        (Fault.hang(5), "openai", "timeout"),
+        (Fault.hang(12), "openai", "timeout"),  # past the 6 s client timeout
         (Fault.bad_request_audio(), "local", "audio_rejected"),
         (Fault.empty_transcript(), "local", "empty"),
         (Fault.low_confidence(), "local", "low_confidence"),
