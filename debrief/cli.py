@@ -1,4 +1,4 @@
-"""`debrief serve | worker | migrate | keys | lifecycle | retention`."""
+"""`debrief serve | worker | migrate | keys | lifecycle | retention | storage`."""
 
 from __future__ import annotations
 
@@ -160,6 +160,28 @@ def cmd_retention_sweep(args: argparse.Namespace, settings: Settings) -> None:
             f"{report.recordings} recordings, {report.objects} objects, "
             f"{report.transcripts} transcripts, {report.analyses} analyses"
         )
+        if report.failed:
+            print(f"{report.failed} sessions failed (see the log); the next sweep retries them")
+
+    asyncio.run(_with_runtime(settings, work))
+
+
+def cmd_storage_sweep_orphans(args: argparse.Namespace, settings: Settings) -> None:
+    """Objects older than a day that no row names: listed (``--dry-run``) or deleted."""
+    from datetime import UTC, datetime
+
+    from debrief.services.storage.orphans import sweep_orphans
+
+    async def work(runtime: Runtime) -> None:
+        report = await sweep_orphans(
+            runtime.storage,
+            now=datetime.now(UTC),
+            min_age_s=settings.orphan_min_age_s,
+            dry_run=args.dry_run,
+        )
+        for key in report.keys:
+            print(f"{'would delete' if args.dry_run else 'deleted'} {key}")
+        print(f"{report.listed} objects listed, {report.orphans} orphans, {report.deleted} deleted")
 
     asyncio.run(_with_runtime(settings, work))
 
@@ -204,6 +226,16 @@ def build_parser() -> argparse.ArgumentParser:
     sweep = retention.add_parser("sweep", help="erase sessions past their retention")
     sweep.add_argument("--dry-run", action="store_true", help="show what would go")
     sweep.set_defaults(func=cmd_retention_sweep)
+
+    # storage (issue 14): objects no row names
+    storage = sub.add_parser("storage", help="stored objects").add_subparsers(
+        dest="storage_command", required=True
+    )
+    orphans = storage.add_parser(
+        "sweep-orphans", help="delete objects older than a day that no recording row names"
+    )
+    orphans.add_argument("--dry-run", action="store_true", help="list them, delete nothing")
+    orphans.set_defaults(func=cmd_storage_sweep_orphans)
     return parser
 
 

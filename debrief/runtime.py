@@ -27,6 +27,7 @@ from debrief.services.reads.fresh import FreshReads, open_reader
 from debrief.services.reads.response_cache import ResponseCache
 from debrief.services.storage.backends import StorageBackend, open_storage
 from debrief.services.transcription import TranscriptionChain
+from debrief.services.uploads.slots import PrepareSlots
 
 JobRunner = Callable[["Runtime", UUID], Awaitable[float | None]]  # seconds to defer, or None
 
@@ -45,6 +46,8 @@ class Runtime:
     analysis: SessionAnalyzer  # one chat client and one circuit breaker per process
     fresh_reads: FreshReads  # who is calling, and the versions of what they read
     response_cache: ResponseCache | None  # None when DEBRIEF_RESPONSE_CACHE_ENABLED is off
+    # faults (issue 14): uploads prepared at once in this process
+    prepare_slots: PrepareSlots
 
 
 def redis_settings(settings: Settings) -> RedisSettings:
@@ -128,5 +131,8 @@ async def open_runtime(
             analysis=analysis,
             fresh_reads=fresh_reads,
             response_cache=response_cache,
+            prepare_slots=PrepareSlots(
+                settings.max_concurrent_prepares, wait_s=settings.prepare_wait_s
+            ),
         )
         yield runtime

@@ -32,7 +32,9 @@ async def test_the_openai_clients_are_built_at_start_and_closed_at_shutdown(
         assert isinstance(transcriber, OpenAITranscriber) and isinstance(chat, ChatClient)
         assert transcriber.client is not chat.client  # each with its own timeout
         assert not transcriber.client.is_closed() and not chat.client.is_closed()
-        await runtime.fresh_reads.check(None, [("session", str(uuid4()))])  # opens the Postgres reader's own pool
+        await runtime.fresh_reads.check(
+            None, [("session", str(uuid4()))]
+        )  # opens the Postgres reader's own pool
         reader = runtime.fresh_reads.reader
     assert transcriber.client.is_closed() and chat.client.is_closed()
     if isinstance(reader, PostgresReader):

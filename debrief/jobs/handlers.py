@@ -34,5 +34,7 @@ async def export(runtime: Runtime, job: Job) -> None:
 async def on_failure(runtime: Runtime, job: Job, error: Exception) -> None:
     """Make a failure visible on the subject (recording or session)."""
     from debrief.jobs.failures import mark_subject_failed
+    from debrief.services.unit_of_work import unit_of_work
 
-    await mark_subject_failed(job, error)
+    async with unit_of_work(runtime.storage, runtime.dispatcher) as uow:
+        await mark_subject_failed(uow, job, error)

@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 from uuid import UUID
 
+from debrief.jobs.failures import describe_failure
 from debrief.logging import job_log_context
 from debrief.metrics import JOBS
 from debrief.models import Job, JobKind, JobStatus
@@ -46,14 +47,20 @@ async def run_job(runtime: Runtime, job_id: UUID | str) -> float | None:
         await handler(runtime, job)
     except DeferJob as deferral:
         outcome = "deferred"
-        await Job.filter(id=job.id).update(status=JobStatus.QUEUED, last_error=str(deferral))
+        await Job.filter(id=job.id).update(
+            status=JobStatus.QUEUED,
+            failure_class=deferral.failure_class.value,
+            last_error=str(describe_failure(deferral)),
+        )
         return deferral.defer_s
     except Exception as error:
         outcome = "failed"
         log.exception("job %s (%s) failed", job.id, job.kind)
+        failure = describe_failure(error)  # the raw error stays in the log above
         await Job.filter(id=job.id).update(
             status=JobStatus.FAILED,
-            last_error=f"{type(error).__name__}: {error}"[:2000],
+            failure_class=failure.failure_class,
+            last_error=str(failure),
             finished_at=datetime.now(UTC),
         )
         await handlers.on_failure(runtime, job, error)

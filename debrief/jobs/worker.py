@@ -81,6 +81,13 @@ async def sweep_retention(ctx: dict[str, Any]) -> None:
     await retention_sweep_job(ctx)
 
 
+async def sweep_orphan_objects(ctx: dict[str, Any]) -> None:
+    """Cron: delete objects older than a day that no row names."""
+    from debrief.jobs.retention import orphan_sweep_job
+
+    await orphan_sweep_job(ctx)
+
+
 async def sync_storage_classes(ctx: dict[str, Any]) -> None:
     """Cron: follow the objects lifecycle rules have moved (rows, URLs, transition costs)."""
     from debrief.jobs.storage_classes import storage_class_sync_job
@@ -103,12 +110,14 @@ def worker_options(settings: Settings, **overrides: Any) -> dict[str, Any]:
             cron(sweep_retention, hour={3}, minute={17}, second={0}),
             cron(sync_storage_classes, hour={4}, minute={37}, second={0}),
             cron(sweep_deadlines, second={30}, run_at_startup=False),
+            cron(sweep_orphan_objects, hour={5}, minute={7}, second={0}),
         ],
         "redis_settings": redis_settings(settings),
         "queue_name": settings.queue_name,
         "on_startup": startup,
         "on_shutdown": shutdown,
         "job_timeout": settings.job_timeout_s,
+        "max_jobs": settings.worker_max_jobs,
         "max_tries": settings.job_max_tries + 2,  # our own policy stops deferring first
         "keep_result": 60,
         "ctx": {"settings": settings},

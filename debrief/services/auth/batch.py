@@ -42,9 +42,16 @@ def _datetime(value: object) -> datetime:
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
+MAX_DIGESTS_PER_STATEMENT = 10_000  # one parameter each; drivers allow about 32,767
+
+
 async def _rows(reader: RowReader, sql: str, digests: Sequence[str]) -> list[Sequence[object]]:
-    marks = ", ".join(placeholders(len(digests), postgres=reader.postgres))
-    return await reader.fetch(sql.format(marks=marks), list(digests))
+    rows: list[Sequence[object]] = []
+    for start in range(0, len(digests), MAX_DIGESTS_PER_STATEMENT):
+        chunk = list(digests[start : start + MAX_DIGESTS_PER_STATEMENT])
+        marks = ", ".join(placeholders(len(chunk), postgres=reader.postgres))
+        rows += await reader.fetch(sql.format(marks=marks), chunk)
+    return rows
 
 
 async def authenticate_many(
