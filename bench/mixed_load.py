@@ -101,6 +101,7 @@ def long_answer(minutes: float, folder: Path) -> Path:
 async def seed(data_dir: Path, database_url: str | None) -> dict:
     """An interviewer key, an interview of one question, hot and cold sessions (rows only)."""
     from tortoise import Tortoise
+    from tortoise.backends.base.executor import EXECUTOR_CACHE
 
     from debrief import models
     from debrief.config import Settings
@@ -108,6 +109,7 @@ async def seed(data_dir: Path, database_url: str | None) -> dict:
     from debrief.services.auth.credentials import create_api_key
 
     settings = Settings(_env_file=None, data_dir=data_dir, database_url=database_url)  # type: ignore[call-arg]
+    EXECUTOR_CACHE.clear()  # insert SQL is cached by connection name: both runs say "default"
     await run_migrations(settings)
     await Tortoise.init(config=tortoise_config(settings))
     try:
