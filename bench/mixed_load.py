@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import itertools
 import json
 import os
 import random
@@ -53,7 +54,7 @@ from bench.results_query import free_port  # noqa: E402
 ANSWER = ROOT / "tests" / "fixtures" / "answers" / "a1_experience.flac"
 PG_ADMIN_URL = os.environ.get("DEBRIEF_TEST_PG_URL", "postgres://postgres@127.0.0.1:5432/postgres")
 HOT_SESSIONS = 5
-COLD_SESSIONS = 4000
+COLD_SESSIONS = 10_000
 LONG_UPLOADS = 6
 SESSION_QUERY = (
     "query S($id: ID!) { session(id: $id) { id status candidateName "
@@ -157,7 +158,11 @@ def server(env: dict[str, str]) -> Iterator[str]:
         yield base
     finally:
         process.terminate()
-        process.wait(timeout=30)
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
 
 
 # -- load ---------------------------------------------------------------------------------------
@@ -343,7 +348,7 @@ async def run_database(name: str, database_url: str | None, args: argparse.Names
             elapsed = await mixed(base, seeded, clients=args.clients, seconds=args.seconds,
                                   rec=mixed_rec)  # fmt: skip
             counts = await census(data_dir, database_url, seeded["interview"])
-            cold = iter(seeded["cold"][len(seeded["cold"]) // 2 :])
+            cold = itertools.cycle(seeded["cold"][len(seeded["cold"]) // 2 :])
             idle_rec, long_rec = Recorder(), Recorder()
             idle_s = await db_requests(
                 base,
