@@ -18,10 +18,16 @@ nothing; the same key for another question or other bytes is a ``Conflict`` nami
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import functools
 import logging
+import os
 import shutil
 import tempfile
+import threading
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,7 +42,7 @@ from debrief.errors import (
 )
 from debrief.models import Interview, JobKind, Question, Recording, Session, SessionStatus
 from debrief.services import versions
-from debrief.services.audio import PreparedAudio, prepare_audio_async
+from debrief.services.audio import PreparedAudio, prepare_audio
 from debrief.services.queue.outbox import add_job
 from debrief.services.sessions import ensure_open
 from debrief.services.storage.backends import StorageBackend
@@ -50,6 +56,29 @@ CONTENT_TYPE = "audio/ogg"
 RECORDINGS_PREFIX = "recordings/"
 ORIGINALS_PREFIX = "originals/"
 MAX_IDEMPOTENCY_KEY_CHARS = 200  # the column's length
+
+
+BACKGROUND_NICENESS = 10
+
+
+def _background_priority() -> None:
+    """Prepare threads yield the CPU to the event loop: a long upload must not slow the
+    requests that only wait for the database (Linux schedules each thread on its own)."""
+    with contextlib.suppress(AttributeError, OSError):  # elsewhere: normal priority
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), BACKGROUND_NICENESS)
+
+
+_PREPARE_POOL = ThreadPoolExecutor(
+    max_workers=os.cpu_count() or 2,  # PrepareSlots bounds how many run at once
+    thread_name_prefix="prepare",
+    initializer=_background_priority,
+)
+
+
+async def prepare_audio_async(source: Path, *, work_dir: Path, settings: Settings) -> PreparedAudio:
+    """``prepare_audio`` on a background-priority thread (never on the event loop)."""
+    call = functools.partial(prepare_audio, source, work_dir=work_dir, settings=settings)
+    return await asyncio.get_running_loop().run_in_executor(_PREPARE_POOL, call)
 
 
 def object_key(interview: Interview, session: Session, recording_id: uuid.UUID, ext: str) -> str:
