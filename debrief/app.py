@@ -23,7 +23,8 @@ from debrief.http.middleware import RequestContextMiddleware, UploadGuardMiddlew
 from debrief.http.schema import build_schema
 from debrief.http.web.pages import web_routes
 from debrief.jobs.export import deadline_sweep_job
-from debrief.jobs.retention import retention_sweep_job
+from debrief.jobs.reconcile import reconcile
+from debrief.jobs.retention import orphan_sweep_job, retention_sweep_job
 from debrief.jobs.runner import run_job
 from debrief.jobs.storage_classes import storage_class_sync_job
 from debrief.kit.periodic import periodic
@@ -71,6 +72,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
             sweep = functools.partial(retention_sweep_job, context)
             sync = functools.partial(storage_class_sync_job, context)
             deadlines = functools.partial(deadline_sweep_job, context)
+            orphans = functools.partial(orphan_sweep_job, context)
+            stuck = functools.partial(reconcile, runtime)
             async with (
                 periodic(sweep, interval_s=settings.retention_sweep_interval_s),
                 periodic(sync, interval_s=settings.storage_class_sync_interval_s),
@@ -79,6 +82,8 @@ def create_app(settings: Settings | None = None) -> Starlette:
                     interval_s=settings.session_expiry_sweep_interval_s,
                     first_delay_s=settings.session_expiry_sweep_interval_s,
                 ),
+                periodic(orphans, interval_s=settings.orphan_sweep_interval_s),
+                periodic(stuck, interval_s=settings.job_stale_after_s),
             ):
                 yield
 

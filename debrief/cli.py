@@ -1,4 +1,4 @@
-"""`debrief serve | worker | migrate | keys | lifecycle | retention | webhooks`."""
+"""`debrief serve | worker | migrate | keys | lifecycle | retention | webhooks | storage`."""
 
 from __future__ import annotations
 
@@ -25,6 +25,7 @@ from debrief.services.lifecycle import archive
 from debrief.services.lifecycle import rules as lifecycle
 from debrief.services.lifecycle.rules import format_plan, plan_from_database
 from debrief.services.retention.sweep import sweep_retention
+from debrief.services.storage.orphans import sweep_orphans
 
 
 async def _with_orm(settings: Settings, work: Callable[[], Awaitable[None]]) -> None:
@@ -170,6 +171,25 @@ def cmd_retention_sweep(args: argparse.Namespace, settings: Settings) -> None:
             f"{report.recordings} recordings, {report.objects} objects, "
             f"{report.transcripts} transcripts, {report.analyses} analyses"
         )
+        if report.failed:
+            print(f"{report.failed} sessions failed (see the log); the next sweep retries them")
+
+    asyncio.run(_with_runtime(settings, work))
+
+
+def cmd_storage_sweep_orphans(args: argparse.Namespace, settings: Settings) -> None:
+    """Objects older than a day that no row names: listed (``--dry-run``) or deleted."""
+
+    async def work(runtime: Runtime) -> None:
+        report = await sweep_orphans(
+            runtime.storage,
+            now=datetime.now(UTC),
+            min_age_s=settings.orphan_min_age_s,
+            dry_run=args.dry_run,
+        )
+        for key in report.keys:
+            print(f"{'would delete' if args.dry_run else 'deleted'} {key}")
+        print(f"{report.listed} objects listed, {report.orphans} orphans, {report.deleted} deleted")
 
     asyncio.run(_with_runtime(settings, work))
 
@@ -289,6 +309,15 @@ def build_parser() -> argparse.ArgumentParser:
     again = webhooks.add_parser("redeliver", help="send a delivery again (same webhook-id)")
     again.add_argument("delivery_id")
     again.set_defaults(func=cmd_webhooks_redeliver)
+    # storage (issue 14): objects no row names
+    storage = sub.add_parser("storage", help="stored objects").add_subparsers(
+        dest="storage_command", required=True
+    )
+    orphans = storage.add_parser(
+        "sweep-orphans", help="delete objects older than a day that no recording row names"
+    )
+    orphans.add_argument("--dry-run", action="store_true", help="list them, delete nothing")
+    orphans.set_defaults(func=cmd_storage_sweep_orphans)
     return parser
 
 

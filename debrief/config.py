@@ -183,6 +183,20 @@ class Settings(BaseSettings):
     webhook_secret_grace_s: float = Field(
         default=24 * 3600.0, description="After a rotation, the old secret also signs this long."
     )
+    # faults (issue 14): uploads prepared outside the transaction, bounded; orphan objects
+    max_concurrent_prepares: int = Field(
+        default=2, description="Uploads probed/transcoded/stored at once per process."
+    )
+    prepare_wait_s: float = Field(
+        default=30.0, description="How long an upload waits for a prepare slot before UploadsBusy."
+    )
+    orphan_min_age_s: float = Field(
+        default=24 * 3600, description="An object with no row is deleted once this old."
+    )
+    orphan_sweep_interval_s: float = 24 * 3600  # inline mode; arq runs it daily by cron
+    worker_max_jobs: int = Field(
+        default=10, description="Jobs one arq worker runs at once (trimming audio is CPU work)."
+    )
 
     # logs (structured, see debrief/logging.py)
     log_level: str = "INFO"

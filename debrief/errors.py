@@ -191,3 +191,25 @@ class WebhookTargetRefused(InvalidInput):
 
 class UnknownWebhookEvent(InvalidInput):
     message = "Unknown webhook event type."
+
+
+# --- faults (issue 14: nothing lost, nothing leaked, nothing stuck)
+
+
+class IdempotencyKeyReused(ConflictError):
+    message = "This idempotency key was already used for another request."
+
+    def __init__(self, key: str) -> None:
+        super().__init__(
+            f'The idempotency key "{key}" was already used for another question or other '
+            "bytes; use a new key for a new answer."
+        )
+        self.key = key
+
+
+class SessionBeingErased(ConflictError):
+    message = "The session is being deleted; it accepts no more answers."
+
+
+class UploadsBusy(ConflictError):
+    message = "The server is processing too many uploads right now; try again in a minute."

@@ -30,6 +30,7 @@ from debrief.services.reads.fresh import FreshReads, open_reader
 from debrief.services.reads.response_cache import ResponseCache
 from debrief.services.storage.backends import StorageBackend, open_storage
 from debrief.services.transcription import TranscriptionChain
+from debrief.services.uploads.slots import PrepareSlots
 from debrief.services.webhooks.sender import WebhookSender
 
 JobRunner = Callable[["Runtime", UUID], Awaitable[float | None]]  # seconds to defer, or None
@@ -53,6 +54,8 @@ class Runtime:
     # webhooks and live status (issue 15): session changes to subscribers, in any process
     live: SessionFeed
     webhooks: WebhookSender  # one HTTP client for webhook deliveries
+    # faults (issue 14): uploads prepared at once in this process
+    prepare_slots: PrepareSlots
 
 
 def redis_settings(settings: Settings) -> RedisSettings:
@@ -154,6 +157,9 @@ async def open_runtime(
             rate_limiter=build_rate_limiter(settings),
             live=live,
             webhooks=webhooks,
+            prepare_slots=PrepareSlots(
+                settings.max_concurrent_prepares, wait_s=settings.prepare_wait_s
+            ),
         )
         yield runtime
 

@@ -234,7 +234,12 @@ class DebriefGraphQL(GraphQL[Context, None]):
             for r in pending.read.plan.reads
             if r.kind == "session" and data.get(r.response_name) is not None
         )
-        await cache.set(pending.key, CachedRead(body, viewed))
+        subjects = [  # what the entry shows, by canonical id: erasure purges by these
+            f"{kind}:{uid}"
+            for (kind, uid), r in zip(pending.read.keys, pending.read.plan.reads, strict=True)
+            if data.get(r.response_name) is not None
+        ]
+        await cache.set(pending.key, CachedRead(body, viewed), subjects=subjects)
         return result
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 import uuid
 from collections.abc import Iterator
@@ -97,6 +98,17 @@ def _route_template(scope: Scope) -> str:
     return getattr(route, "path", None) or "unmatched"
 
 
+REQUEST_ID = re.compile(r"[A-Za-z0-9._-]{1,64}", re.ASCII)
+
+
+def client_request_id(value: str | None) -> str:
+    """The client's ``X-Request-Id`` when it is a plain token of at most 64 characters (it goes
+    into logs, headers and job rows); anything else is replaced by a generated one."""
+    if value is not None and REQUEST_ID.fullmatch(value):
+        return value
+    return uuid.uuid4().hex
+
+
 class RequestContextMiddleware:
     """A request id on every request (echoed as ``X-Request-Id``) and a latency histogram."""
 
@@ -107,7 +119,7 @@ class RequestContextMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        request_id = Headers(scope=scope).get("x-request-id") or uuid.uuid4().hex
+        request_id = client_request_id(Headers(scope=scope).get("x-request-id"))
         token = request_id_var.set(request_id)
         status = 500
         started = time.perf_counter()

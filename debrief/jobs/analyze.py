@@ -7,6 +7,7 @@ import logging
 from contextlib import AbstractAsyncContextManager, nullcontext
 from functools import partial
 
+from debrief.jobs.failures import stored_failure
 from debrief.models import Job, Recording, RecordingStatus, Session, SessionStatus
 from debrief.runtime import Runtime
 from debrief.services import analysis, versions
@@ -18,6 +19,7 @@ from debrief.services.unit_of_work import unit_of_work
 log = logging.getLogger(__name__)
 
 FINISHED = (SessionStatus.COMPLETE, SessionStatus.FAILED)
+LOCAL_ONLY_NOTE = "The analysis holds the local speech metrics only."
 
 
 async def analyze_session(runtime: Runtime, job: Job) -> None:
@@ -59,18 +61,33 @@ async def analyze_session(runtime: Runtime, job: Job) -> None:
                         endpoint="chat.completions",
                     ),
                 )
+    except analysis.AnalysisFailed as error:
+        # The model failed for good (a rejected key, replies that never validate, an open
+        # circuit): the session still completes, on its local metrics, and says why.
+        failure = stored_failure(error.failure_class)
+        log.warning("analysis of session %s by the model failed: %s", session.id, error)
+        if outcome.session is None and source.stored is None:  # an earlier verdict is kept
+            outcome.session = analysis.local_fallback_verdict(source, outcome)
+        async with unit_of_work(runtime.storage, runtime.dispatcher) as uow:
+            await analysis.store_outcome(
+                uow, source, outcome, complete=True, note=f"{failure} {LOCAL_ONLY_NOTE}"
+            )
+        await Job.filter(id=job.id).update(
+            failure_class=failure.failure_class, last_error=str(failure)
+        )
+        return
     except Exception as error:
         # Keep what was paid for and every answer's metrics; the runner records the failure
         # (or the deferral) on the session.
         async with unit_of_work(runtime.storage, runtime.dispatcher) as uow:
             await analysis.store_outcome(uow, source, outcome, complete=False)
         if isinstance(error, DeferJob):  # the runner defers the job
-            await _note_failure(job, error.failure_class)
-        if isinstance(error, analysis.AnalysisFailed):
-            await _note_failure(job, error.failure_class)
+            await _note_failure(job, str(error.failure_class))
         raise
     async with unit_of_work(runtime.storage, runtime.dispatcher) as uow:
-        await analysis.store_outcome(uow, source, outcome, complete=True)
+        await analysis.store_outcome(
+            uow, source, outcome, complete=True, note=_untranscribed(source)
+        )
     if outcome.local_reason is not None:  # e.g. the daily OpenAI budget: why it is local
         await _note_failure(job, outcome.local_reason)
     log.info(
@@ -85,6 +102,15 @@ async def analyze_session(runtime: Runtime, job: Job) -> None:
 async def _note_failure(job: Job, failure_class: str) -> None:
     """The failure class stays on the Job row (the runner adds the error), as for transcripts."""
     await Job.filter(id=job.id).update(failure_class=failure_class)
+
+
+def _untranscribed(source: analysis.SessionSource) -> str | None:
+    """Why an answer has no assessment, when a transcription failed (None: none failed)."""
+    failed = [a.question.position for a in source.answers if not a.transcribed]
+    if not failed:
+        return None
+    listed = ", ".join(str(p) for p in failed)
+    return f"The answer to question {listed} could not be transcribed and was not assessed."
 
 
 def _circuit_synced(analyzer: analysis.SessionAnalyzer) -> AbstractAsyncContextManager[None]:

@@ -11,7 +11,7 @@ from uuid import UUID
 
 from debrief.jobs.analyze import analyze_session
 from debrief.jobs.export import export_session
-from debrief.jobs.failures import mark_subject_failed
+from debrief.jobs.failures import describe_failure, mark_subject_failed
 from debrief.jobs.transcribe import transcribe_recording
 from debrief.jobs.webhooks import deliver_webhook
 from debrief.logging import job_log_context
@@ -55,14 +55,20 @@ async def run_job(runtime: Runtime, job_id: UUID | str) -> float | None:
             await handler(runtime, job)
     except DeferJob as deferral:
         outcome = "deferred"
-        await Job.filter(id=job.id).update(status=JobStatus.QUEUED, last_error=str(deferral))
+        await Job.filter(id=job.id).update(
+            status=JobStatus.QUEUED,
+            failure_class=str(deferral.failure_class),
+            last_error=str(describe_failure(deferral)),
+        )
         return deferral.defer_s
     except Exception as error:
         outcome = "failed"
         log.exception("job %s (%s) failed", job.id, job.kind)
+        failure = describe_failure(error)  # the raw error stays in the log above
         await Job.filter(id=job.id).update(
             status=JobStatus.FAILED,
-            last_error=f"{type(error).__name__}: {error}"[:2000],
+            failure_class=failure.failure_class,
+            last_error=str(failure),
             finished_at=datetime.now(UTC),
         )
         async with live_status.publishing(runtime.live):

@@ -9,6 +9,7 @@ import tempfile
 from functools import partial
 from pathlib import Path
 
+from debrief.jobs.failures import stored_failure
 from debrief.models import Job, Recording, RecordingStatus, Session
 from debrief.runtime import Runtime
 from debrief.services import transcription as stt
@@ -133,10 +134,9 @@ async def _record_attempts(job: Job, attempts: list[stt.Attempt]) -> None:
     if not failed:
         return
     last = failed[-1]
-    await Job.filter(id=job.id).update(
-        failure_class=str(last.failure_class) if last.failure_class else "unclassified",
-        last_error=(last.error or "")[:2000],
-    )
+    failure = stored_failure(str(last.failure_class) if last.failure_class else "unclassified")
+    log.info("transcription attempt failed (%s): %s", failure.failure_class, last.error)
+    await Job.filter(id=job.id).update(failure_class=failure.failure_class, last_error=str(failure))
 
 
 def _record_billed(runtime: Runtime, attempts: list[stt.Attempt]) -> None:

@@ -16,7 +16,7 @@ from debrief.config import Settings
 from debrief.db import tortoise_config
 from debrief.jobs.export import deadline_sweep_job
 from debrief.jobs.reconcile import reconcile
-from debrief.jobs.retention import retention_sweep_job
+from debrief.jobs.retention import orphan_sweep_job, retention_sweep_job
 from debrief.jobs.runner import run_job
 from debrief.jobs.storage_classes import storage_class_sync_job
 from debrief.models import JobKind
@@ -85,6 +85,11 @@ async def sweep_retention(ctx: dict[str, Any]) -> None:
     await retention_sweep_job(ctx)
 
 
+async def sweep_orphan_objects(ctx: dict[str, Any]) -> None:
+    """Cron: delete objects older than a day that no row names."""
+    await orphan_sweep_job(ctx)
+
+
 async def sync_storage_classes(ctx: dict[str, Any]) -> None:
     """Cron: follow the objects lifecycle rules have moved (rows, URLs, transition costs)."""
     await storage_class_sync_job(ctx)
@@ -108,12 +113,14 @@ def worker_options(settings: Settings, **overrides: Any) -> dict[str, Any]:
             cron(sweep_retention, hour={3}, minute={17}, second={0}),
             cron(sync_storage_classes, hour={4}, minute={37}, second={0}),
             cron(sweep_deadlines, second={30}, run_at_startup=False),
+            cron(sweep_orphan_objects, hour={5}, minute={7}, second={0}),
         ],
         "redis_settings": redis_settings(settings),
         "queue_name": settings.queue_name,
         "on_startup": startup,
         "on_shutdown": shutdown,
         "job_timeout": settings.job_timeout_s,
+        "max_jobs": settings.worker_max_jobs,
         "max_tries": settings.job_max_tries + 2,  # our own policy stops deferring first
         "keep_result": 60,
         "ctx": {"settings": settings},

@@ -75,6 +75,40 @@ class ResultCache:
         except Exception as error:
             self._failed("delete", error)
 
+    async def index_add(self, index_key: str, member: str, *, ttl_s: float) -> None:
+        """Remember ``member`` (another key) under ``index_key``, so that ``purge_index`` can
+        delete it later: a Redis set when shared (no lost update between processes)."""
+        if not self._available():
+            return
+        try:
+            if self.shared:
+                full_key = self.backend.build_key(index_key)
+                await self.backend.raw("sadd", full_key, member)
+                await self.backend.raw("expire", full_key, max(1, int(ttl_s)))
+            else:
+                members = await self.backend.get(index_key) or set()
+                members.add(member)
+                await self.backend.set(index_key, members, ttl=ttl_s)
+        except Exception as error:
+            self._failed("index", error)
+
+    async def purge_index(self, index_key: str) -> int:
+        """Delete every key remembered under ``index_key``, then the index; how many."""
+        try:
+            if self.shared:
+                full_key = self.backend.build_key(index_key)
+                raw = await self.backend.raw("smembers", full_key) or set()
+                members = {m.decode() if isinstance(m, bytes) else str(m) for m in raw}
+            else:
+                members = set(await self.backend.get(index_key) or ())
+            for member in members:
+                await self.backend.delete(member)
+            await self.backend.delete(index_key)
+        except Exception as error:
+            self._failed("purge", error)
+            raise
+        return len(members)
+
     async def aclose(self) -> None:
         try:
             await self.backend.close()

@@ -22,8 +22,9 @@ LoadMany = Callable[[list[K]], Awaitable[Mapping[K, V]]]
 class Coalescer(Generic[K, V]):
     """Batches the keys asked in one event-loop turn (and those asked while a batch runs)."""
 
-    def __init__(self, load_many: LoadMany[K, V]) -> None:
+    def __init__(self, load_many: LoadMany[K, V], *, max_batch: int = 10_000) -> None:
         self._load_many = load_many
+        self.max_batch = max_batch  # keys per statement: drivers cap the parameters
         self._next: dict[K, list[asyncio.Future[V]]] | None = None  # key -> its waiters
         self._in_flight = False
         self._tasks: set[asyncio.Task[None]] = set()  # held: the loop keeps weak references
@@ -54,23 +55,31 @@ class Coalescer(Generic[K, V]):
         task.add_done_callback(self._tasks.discard)
 
     async def _run(self, batch: dict[K, list[asyncio.Future[V]]]) -> None:
+        """The batch in chunks of ``max_batch`` keys, side by side; a chunk that fails fails
+        only the callers waiting on its keys."""
+        keys = list(batch)
+        chunks = [keys[i : i + self.max_batch] for i in range(0, len(keys), self.max_batch)]
         try:
-            values = await self._load_many(list(batch))
-        except Exception as error:
-            for waiters in batch.values():
-                for future in waiters:
-                    if not future.done():
-                        future.set_exception(error)
-        else:
-            for key, waiters in batch.items():
-                for future in waiters:
-                    if future.done():  # its caller gave up
-                        continue
-                    if key in values:
-                        future.set_result(values[key])
-                    else:
-                        future.set_exception(KeyError(key))
+            await asyncio.gather(*(self._run_chunk(chunk, batch) for chunk in chunks))
         finally:
             self._in_flight = False
             if self._next:
                 self._send()
+
+    async def _run_chunk(self, keys: list[K], batch: dict[K, list[asyncio.Future[V]]]) -> None:
+        try:
+            values = await self._load_many(keys)
+        except Exception as error:
+            for key in keys:
+                for future in batch[key]:
+                    if not future.done():
+                        future.set_exception(error)
+            return
+        for key in keys:
+            for future in batch[key]:
+                if future.done():  # its caller gave up
+                    continue
+                if key in values:
+                    future.set_result(values[key])
+                else:
+                    future.set_exception(KeyError(key))

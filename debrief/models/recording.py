@@ -32,6 +32,7 @@ class Recording(TimestampedModel):
     status = fields.CharEnumField(RecordingStatus, default=RecordingStatus.STORED, max_length=20)
     attempt = fields.IntField(default=1)
     idempotency_key = fields.CharField(max_length=200, null=True)
+    upload_sha256 = fields.CharField(max_length=64, null=True)  # what the key is bound to
 
     storage_backend = fields.CharField(max_length=10)
     object_key = fields.CharField(max_length=500)

@@ -34,6 +34,7 @@ class Session(TimestampedModel):
     submitted_at = fields.DatetimeField(null=True)
     failure_reason = fields.TextField(null=True)
     version = fields.IntField(default=1)
+    erasing_at = fields.DatetimeField(null=True)  # set first by erasure: uploads are refused
     updated_at = fields.DatetimeField(auto_now=True)
     # invitations and deadlines: answers and submit are refused after this
     expires_at = fields.DatetimeField(null=True)

@@ -21,9 +21,11 @@ from debrief.services.auth import access
 from debrief.services.auth.credentials import Principal
 from debrief.services.costs import CostLedger
 from debrief.services.live_status import SessionFeed
+from debrief.services.reads.response_cache import ResponseCache
 from debrief.services.storage import downloads
 from debrief.services.storage.backends import StorageBackend
 from debrief.services.unit_of_work import JobDispatcher
+from debrief.services.uploads.slots import PrepareSlots
 
 
 class Clients(Protocol):
@@ -46,6 +48,11 @@ class Clients(Protocol):
     def rate_limiter(self) -> RateLimiter: ...
     @property
     def live(self) -> SessionFeed: ...  # live status (issue 15)
+    # faults (issue 14): bounded upload prepares; cached responses purged on erasure
+    @property
+    def prepare_slots(self) -> PrepareSlots: ...
+    @property
+    def response_cache(self) -> ResponseCache | None: ...
 
 
 @dataclass

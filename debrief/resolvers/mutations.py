@@ -37,7 +37,7 @@ from debrief.services.retention import erasure
 from debrief.services.transcription import store as transcripts
 from debrief.services.unit_of_work import unit_of_work
 from debrief.services.uploads import store as uploads
-from debrief.services.uploads.spool import spooled_path
+from debrief.services.uploads.spool import spooled_upload
 
 Info = strawberry.Info[Context, None]
 P = ParamSpec("P")
@@ -131,13 +131,16 @@ async def upload_recording(
     sessions.ensure_open(session)  # before the body is spooled
     if parse_uuid(question_id) is None:
         raise NotFoundError("No such question in this interview.")
-    settings = info.context.runtime.settings
-    async with spooled_path(file, settings=settings) as path, open_uow(info) as uow:
-        row = await uploads.store_recording(
-            uow,
+    runtime = info.context.runtime
+    settings = runtime.settings
+    async with spooled_upload(file, settings=settings) as upload:
+        row = await uploads.store_recording(  # opens its own short transaction
+            storage=runtime.storage,
+            dispatcher=runtime.dispatcher,
+            slots=runtime.prepare_slots,
             session=session,
             question_id=str(question_id),
-            upload_path=path,
+            upload=upload,
             idempotency_key=idempotency_key,
             settings=settings,
         )
@@ -187,6 +190,7 @@ async def delete_session(info: Info, session_id: strawberry.ID) -> DeleteSession
         cache=runtime.cache,
         url_cache=runtime.url_cache,
         dispatcher=runtime.dispatcher,
+        responses=runtime.response_cache,
     )
     return DeletedSession(
         session_id=strawberry.ID(str(session.id)),

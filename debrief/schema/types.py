@@ -312,8 +312,10 @@ class Recording:
         row = await info.context.loaders.analysis_by_recording.load(self.row.id)
         return AnswerAnalysis.from_row(row) if row else None
 
-    @strawberry.field
+    @strawberry.field(description="Interviewers only: job details are internal.")
     async def transcription_job(self, info: Info) -> JobInfo | None:
+        if not info.context.can_read_results:
+            return None
         row = await info.context.loaders.job_by_subject.load(self.row.id)
         if row is None:
             return None
@@ -343,7 +345,6 @@ class Session:
     candidate_name: str | None
     created_at: datetime
     submitted_at: datetime | None
-    failure_reason: str | None
     row: strawberry.Private[models.Session]
     expires_at: datetime | None = strawberry.field(
         default=None, description="The deadline: uploads and submit are refused after it."
@@ -357,10 +358,13 @@ class Session:
             candidate_name=row.candidate_name,
             created_at=row.created_at,
             submitted_at=row.submitted_at,
-            failure_reason=row.failure_reason,
             row=row,
             expires_at=row.expires_at,
         )
+
+    @strawberry.field(description="Why the analysis failed or is partial; interviewers only.")
+    def failure_reason(self, info: Info) -> str | None:
+        return self.row.failure_reason if info.context.can_read_results else None
 
     @strawberry.field
     async def interview(self, info: Info) -> Interview:

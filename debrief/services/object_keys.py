@@ -48,6 +48,14 @@ def export_key(session_id: UUID, export_id: UUID) -> str:
     return f"{EXPORTS_PREFIX}{session_id}/{export_id}.zip"
 
 
+def session_prefixes(interview_key: str, session_id: object) -> list[str]:
+    """Every prefix under which a session's objects live (erasure deletes by these)."""
+    return [
+        *(f"{p}{interview_key}/{session_id}/" for p in MANAGED_PREFIXES),
+        f"{EXPORTS_PREFIX}{session_id}/",
+    ]
+
+
 def parse_key(key: str | None) -> KeyIds | None:
     """The ids in ``<prefix>/<interview key>/<session>/<recording>.<ext>``; None for any other
     name (objects debrief did not name this way)."""

@@ -19,7 +19,12 @@ from debrief.services.analysis.records import (
     SessionVerdict,
 )
 from debrief.services.analysis.rubrics import set_question_rubric
-from debrief.services.analysis.store import find_reusable, load_session_source, store_outcome
+from debrief.services.analysis.store import (
+    find_reusable,
+    load_session_source,
+    local_fallback_verdict,
+    store_outcome,
+)
 
 __all__ = [
     "PROMPT_VERSION",
@@ -40,6 +45,7 @@ __all__ = [
     "compute_speech_metrics",
     "find_reusable",
     "load_session_source",
+    "local_fallback_verdict",
     "session_cache_key",
     "set_question_rubric",
     "store_outcome",

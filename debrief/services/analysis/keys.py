@@ -5,7 +5,8 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 
-PROMPT_VERSION = "session-v2"  # bump on any change to prompts or reply schemas
+# bump on any change to prompts or reply schemas (v3: transcripts as JSON, untrusted block)
+PROMPT_VERSION = "session-v3"
 
 
 def sha256_text(text: str) -> str:

@@ -20,7 +20,7 @@ from debrief.models import (
 )
 from debrief.services import versions
 from debrief.services.analysis.evidence import Evidence
-from debrief.services.analysis.local import local_answer_verdict
+from debrief.services.analysis.local import local_answer_verdict, local_session_verdict
 from debrief.services.analysis.records import (
     AnalysisOutcome,
     AnswerSource,
@@ -86,11 +86,17 @@ async def find_reusable(organization_id: UUID, keys: Sequence[str]) -> dict[str,
 
 
 async def store_outcome(
-    uow: UnitOfWork, source: SessionSource, outcome: AnalysisOutcome, *, complete: bool
+    uow: UnitOfWork,
+    source: SessionSource,
+    outcome: AnalysisOutcome,
+    *,
+    complete: bool,
+    note: str | None = None,
 ) -> None:
-    """Write what changed; a finished analysis completes the session (``session.completed``).
-    An unfinished one still keeps its rubrics, the answers already analysed, and a
-    metrics-only analysis for every answer that has none."""
+    """Write what changed; a finished analysis completes the session (``session.completed``;
+    ``note``: why it is partial, kept as the session's failure reason). An unfinished one still
+    keeps its rubrics, the answers already analysed, and a metrics-only analysis for every
+    answer that has none."""
     await store_generated_rubrics(outcome.rubrics)
     wrote = False
     for answer in source.answers:
@@ -113,13 +119,18 @@ async def store_outcome(
         wrote = True
     if complete:
         await Session.filter(id=source.session_id).update(
-            status=SessionStatus.COMPLETE, failure_reason=None
+            status=SessionStatus.COMPLETE, failure_reason=note
         )
         wrote = True
     if wrote:
         await versions.bump_session(source.session_id)
     if complete and (session := await Session.filter(id=source.session_id).first()):
         await emit_event(uow, EventType.SESSION_COMPLETED, session)
+
+
+def local_fallback_verdict(source: SessionSource, outcome: AnalysisOutcome) -> SessionVerdict:
+    """The session's verdict from its answers' metrics alone, when the model failed."""
+    return local_session_verdict(len(source.questions), list(outcome.metrics.values()))
 
 
 def answer_verdict(row: AnswerAnalysis) -> AnswerVerdict:

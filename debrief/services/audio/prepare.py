@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import functools
 import hashlib
+import os
 import shutil
+import threading
 import time
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -98,9 +103,28 @@ def prepare_audio(source: Path, *, work_dir: Path, settings: Settings) -> Prepar
     )
 
 
+BACKGROUND_NICENESS = 10
+
+
+def _background_priority() -> None:
+    """Prepare threads yield the CPU to the event loop: a long upload must not slow the
+    requests that only wait for the database (Linux schedules each thread on its own)."""
+    with contextlib.suppress(AttributeError, OSError):  # elsewhere: normal priority
+        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), BACKGROUND_NICENESS)
+
+
+_PREPARE_POOL = ThreadPoolExecutor(
+    max_workers=os.cpu_count() or 2,  # uploads' PrepareSlots bound how many run at once
+    thread_name_prefix="prepare",
+    initializer=_background_priority,
+)
+
+
 async def prepare_audio_async(source: Path, *, work_dir: Path, settings: Settings) -> PreparedAudio:
-    """prepare_audio in a worker thread, so decoding and encoding never block the event loop."""
-    return await asyncio.to_thread(prepare_audio, source, work_dir=work_dir, settings=settings)
+    """``prepare_audio`` on a background-priority thread, so decoding and encoding never block
+    the event loop."""
+    call = functools.partial(prepare_audio, source, work_dir=work_dir, settings=settings)
+    return await asyncio.get_running_loop().run_in_executor(_PREPARE_POOL, call)
 
 
 def _check_decoded_duration(probe: AudioProbe, duration_s: float) -> None:

@@ -159,9 +159,17 @@ async def authenticate_many(
     return principals
 
 
+MAX_DIGESTS_PER_STATEMENT = 10_000  # one parameter each; drivers allow about 32,767
+
+
 async def _rows(reader: RowReader, sql: str, digests: Sequence[str]) -> list[Row]:
-    marks = ", ".join(placeholders(len(digests), postgres=reader.postgres))
-    return await reader.fetch(sql.format(marks=marks), list(digests))
+    """One statement per ``MAX_DIGESTS_PER_STATEMENT`` digests."""
+    rows: list[Row] = []
+    for start in range(0, len(digests), MAX_DIGESTS_PER_STATEMENT):
+        chunk: list[object] = list(digests[start : start + MAX_DIGESTS_PER_STATEMENT])
+        marks = ", ".join(placeholders(len(chunk), postgres=reader.postgres))
+        rows += await reader.fetch(sql.format(marks=marks), chunk)
+    return rows
 
 
 def _datetime(value: object) -> datetime:

@@ -36,6 +36,8 @@ from debrief.services.auth.credentials import Principal, authenticate_many
 from debrief.services.auth.principal_cache import PrincipalCache
 
 VersionKey = tuple[str, str]  # ("session" | "recording", canonical id)
+# One parameter per key; asyncpg allows 32,767 a statement and SQLite 32,766.
+MAX_KEYS_PER_STATEMENT = 10_000
 
 
 class PostgresReader:
@@ -143,11 +145,17 @@ def _versions_sql(sessions: int, recordings: int, postgres: bool) -> str:
 
 
 async def load_versions(reader: RowReader, keys: list[VersionKey]) -> dict[VersionKey, int | None]:
-    """Current versions of sessions, and of recordings' sessions (None: no such row)."""
+    """Current versions of sessions, and of recordings' sessions (None: no such row); one
+    statement per ``MAX_KEYS_PER_STATEMENT`` keys."""
+    if len(keys) > MAX_KEYS_PER_STATEMENT:
+        found: dict[VersionKey, int | None] = {}
+        for start in range(0, len(keys), MAX_KEYS_PER_STATEMENT):
+            found.update(await load_versions(reader, keys[start : start + MAX_KEYS_PER_STATEMENT]))
+        return found
     sessions = [uid for kind, uid in keys if kind == "session"]
     recordings = [uid for kind, uid in keys if kind == "recording"]
     sql = _versions_sql(len(sessions), len(recordings), reader.postgres)
-    found: dict[VersionKey, int | None] = dict.fromkeys(keys)
+    found = dict.fromkeys(keys)
     for kind, row_id, version in await reader.fetch(sql, [*sessions, *recordings]):
         found[(str(kind), str(row_id))] = version if isinstance(version, int) else int(str(version))
     return found
@@ -160,10 +168,10 @@ class FreshReads:
         self.reader = reader
         self._recent = PrincipalCache(auth_cache_ttl_s)
         self._principals: Coalescer[str | None, Principal] = Coalescer(
-            partial(authenticate_many, reader)
+            partial(authenticate_many, reader), max_batch=MAX_KEYS_PER_STATEMENT
         )
         self._versions: Coalescer[VersionKey, int | None] = Coalescer(
-            partial(load_versions, reader)
+            partial(load_versions, reader), max_batch=MAX_KEYS_PER_STATEMENT
         )
 
     async def check(

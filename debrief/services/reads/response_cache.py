@@ -47,6 +47,7 @@ class ResponseCache:
         self.local_bytes = local_bytes
         self._local: OrderedDict[str, tuple[CachedRead | bytes, float]] = OrderedDict()
         self._held_bytes = 0
+        self._index: dict[str, set[str]] = {}  # subject -> keys of entries that show it
         self._hits, self._misses = (
             CACHE_EVENTS.labels(LOCAL, "hit"),
             CACHE_EVENTS.labels(LOCAL, "miss"),
@@ -69,10 +70,30 @@ class ResponseCache:
             return value
         return None
 
-    async def set(self, key: str, value: CachedRead | bytes) -> None:
+    async def set(
+        self, key: str, value: CachedRead | bytes, *, subjects: Sequence[str] = ()
+    ) -> None:
+        """Keep ``value``; ``subjects`` ("session:<id>", "recording:<id>") are what it shows,
+        indexed so that an erasure can remove it at once instead of leaving it to expire."""
         self._remember(key, value)
+        for subject in subjects:
+            self._index.setdefault(subject, set()).add(key)
         if self.shared is not None:
             await self.shared.set(key, value, ttl_s=self.ttl_s)
+            for subject in subjects:
+                await self.shared.index_add(index_key(subject), key, ttl_s=self.ttl_s)
+
+    async def purge(self, subjects: Iterable[str]) -> int:
+        """Remove every entry showing any of ``subjects``, here and in the shared cache."""
+        purged = 0
+        for subject in subjects:
+            for key in self._index.pop(subject, ()):
+                if key in self._local:
+                    self._forget(key)
+                    purged += 1
+            if self.shared is not None:
+                purged += await self.shared.purge_index(index_key(subject))
+        return purged
 
     def _remember(self, key: str, value: CachedRead | bytes) -> None:
         size = _size(value)
@@ -88,6 +109,18 @@ class ResponseCache:
         entry = self._local.pop(key, None)
         if entry is not None:
             self._held_bytes -= _size(entry[0])
+        if not self._local:  # the index only ever names entries held or expired
+            self._index.clear()
+
+
+def index_key(subject: str) -> str:
+    """Where the shared cache lists the entries that show ``subject``."""
+    return f"resp-index:{subject}"
+
+
+def erased_subjects(session_id: object, recording_ids: Iterable[object]) -> list[str]:
+    """The subjects of a session and its recordings, as readers index their entries."""
+    return [f"session:{session_id}", *(f"recording:{r}" for r in recording_ids)]
 
 
 def _size(value: CachedRead | bytes) -> int:

@@ -37,7 +37,7 @@ async def session_results_json(
     data = await session_results(session)
     body = json.dumps(data, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode()
     if cache is not None:
-        await cache.set(key, body)
+        await cache.set(key, body, subjects=[f"session:{session.id}"])
     return body
 
 

@@ -15,6 +15,7 @@ from tortoise.expressions import Q
 
 from debrief.kit.cache import ResultCache
 from debrief.models import Interview, Session
+from debrief.services.reads.response_cache import ResponseCache
 from debrief.services.retention.erasure import erase_session, inventory_session
 from debrief.services.storage.backends import StorageBackend
 from debrief.services.unit_of_work import JobDispatcher
@@ -31,7 +32,9 @@ class SweepReport:
     transcripts: int = 0
     analyses: int = 0
     jobs: int = 0
+    failed: int = 0  # sessions whose erasure failed this run; the next run tries them again
     session_ids: list[str] = field(default_factory=list)
+    failed_session_ids: list[str] = field(default_factory=list)
 
     def as_dict(self) -> dict[str, int | bool]:
         return {
@@ -42,6 +45,7 @@ class SweepReport:
             "transcripts": self.transcripts,
             "analyses": self.analyses,
             "jobs": self.jobs,
+            "failed": self.failed,
         }
 
 
@@ -76,18 +80,30 @@ async def sweep_retention(
     url_cache: ResultCache,
     default_retention_days: int,
     dispatcher: JobDispatcher | None = None,
+    responses: ResponseCache | None = None,
 ) -> SweepReport:
     """Erase every session past retention (or, with ``dry_run``, count what would go)."""
     report = SweepReport(dry_run=dry_run)
     for session in await find_expired_sessions(
         now=now, default_retention_days=default_retention_days
     ):
-        if dry_run:
-            counts = (await inventory_session(session)).counts
-        else:
-            counts = await erase_session(
-                session, storage=storage, cache=cache, url_cache=url_cache, dispatcher=dispatcher
-            )
+        try:
+            if dry_run:
+                counts = (await inventory_session(session)).counts
+            else:
+                counts = await erase_session(
+                    session,
+                    storage=storage,
+                    cache=cache,
+                    url_cache=url_cache,
+                    dispatcher=dispatcher,
+                    responses=responses,
+                )
+        except Exception:  # one session's fault must not keep the others past retention
+            log.exception("retention: erasing session %s failed; next run retries", session.id)
+            report.failed += 1
+            report.failed_session_ids.append(str(session.id))
+            continue
         report.sessions += 1
         report.recordings += counts.recordings
         report.objects += counts.objects
@@ -96,12 +112,14 @@ async def sweep_retention(
         report.jobs += counts.jobs
         report.session_ids.append(str(session.id))
     log.info(
-        "retention sweep%s: %d sessions, %d recordings, %d objects, %d transcripts, %d analyses",
+        "retention sweep%s: %d sessions, %d recordings, %d objects, %d transcripts, "
+        "%d analyses, %d sessions failed",
         " (dry run)" if dry_run else "",
         report.sessions,
         report.recordings,
         report.objects,
         report.transcripts,
         report.analyses,
+        report.failed,
     )
     return report

@@ -30,6 +30,8 @@ from debrief.metrics import STORAGE_REQUESTS, STORAGE_URLS_SIGNED
 from debrief.services.costs.ledger import CostLedger
 
 ARCHIVE_CLASSES = frozenset({"GLACIER", "DEEP_ARCHIVE"})
+_EXPIRES = re.compile(r"[0-9]{1,12}", re.ASCII)
+_SIGNATURE = re.compile(r"[0-9a-f]{64}", re.ASCII)
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,18 @@ class ObjectInfo:
     restore_expires_at: datetime | None = None  # when a restored copy of an archive goes away
 
 
+@dataclass(frozen=True)
+class StoredObject:
+    """One object as a listing shows it."""
+
+    key: str
+    size_bytes: int
+    last_modified: datetime
+
+
+DELETE_BATCH = 1000  # S3's DeleteObjects takes at most 1,000 keys
+
+
 class StorageBackend(Protocol):
     name: str
     ledger: CostLedger  # every request it makes is recorded there
@@ -54,6 +68,8 @@ class StorageBackend(Protocol):
     async def download_to(self, key: str, dest: Path) -> None: ...
     async def delete(self, key: str) -> None: ...
     async def head(self, key: str) -> ObjectInfo | None: ...
+    async def list_objects(self, prefix: str) -> list[StoredObject]: ...
+    async def delete_many(self, keys: list[str]) -> int: ...
     async def sign_url(self, key: str, *, expires_in_s: int, base_url: str) -> SignedUrl: ...
     async def request_restore(self, key: str, *, days: int) -> None: ...
     async def check(self) -> None: ...
@@ -111,6 +127,35 @@ class LocalStorage:
             self.ledger.record_bytes_deleted(path.stat().st_size, key=key)
         path.unlink(missing_ok=True)
 
+    async def list_objects(self, prefix: str) -> list[StoredObject]:
+        """Every object whose key starts with ``prefix`` (a folder walk; partial files
+        of a write in progress are not objects yet)."""
+        STORAGE_REQUESTS.labels("ListObjectsV2").inc()
+        self.ledger.record_storage_request("ListObjectsV2")
+
+        def _walk() -> list[StoredObject]:
+            folder, _, _ = prefix.rpartition("/")
+            base = self.path_for(folder) if folder else self.root
+            if not base.is_dir():
+                return []
+            found = []
+            for path in base.rglob("*"):
+                key = path.relative_to(self.root).as_posix()
+                if not key.startswith(prefix) or key.endswith(".part") or not path.is_file():
+                    continue
+                stat = path.stat()
+                found.append(
+                    StoredObject(key, stat.st_size, datetime.fromtimestamp(stat.st_mtime, UTC))
+                )
+            return sorted(found, key=lambda o: o.key)
+
+        return await asyncio.to_thread(_walk)
+
+    async def delete_many(self, keys: list[str]) -> int:
+        for key in keys:
+            await self.delete(key)
+        return len(keys)
+
     async def head(self, key: str) -> ObjectInfo | None:
         STORAGE_REQUESTS.labels("HeadObject").inc()
         self.ledger.record_storage_request("HeadObject", key=key)
@@ -120,7 +165,7 @@ class LocalStorage:
         return ObjectInfo(path.stat().st_size, "STANDARD", None)
 
     def signature(self, key: str, expires: int) -> str:
-        message = f"{key}\n{expires}".encode()
+        message = f"{key}\n{expires}".encode("utf-8", "surrogatepass")
         return hmac.new(self._key, message, hashlib.sha256).hexdigest()
 
     async def sign_url(self, key: str, *, expires_in_s: int, base_url: str) -> SignedUrl:
@@ -132,10 +177,13 @@ class LocalStorage:
         return SignedUrl(f"{base_url.rstrip('/')}/files/{quote(key)}?{query}", expires_at)
 
     def verify(self, key: str, *, expires: str, signature: str) -> bool:
-        """True when the signature is ours and has not expired."""
-        if not expires.isdigit() or int(expires) < time.time():
+        """True when the signature is ours and has not expired; any other bytes are False
+        (``str.isdigit`` accepts "²" and ``compare_digest`` raises on non-ASCII text)."""
+        if not _EXPIRES.fullmatch(expires) or int(expires) < time.time():
             return False
-        return hmac.compare_digest(self.signature(key, int(expires)), signature)
+        if not _SIGNATURE.fullmatch(signature):
+            return False
+        return hmac.compare_digest(self.signature(key, int(expires)).encode(), signature.encode())
 
     async def request_restore(self, key: str, *, days: int) -> None:
         return None
@@ -249,6 +297,29 @@ class S3Storage:
     async def delete(self, key: str) -> None:
         await self.client.delete_object(Bucket=self.bucket, Key=key)
         self.ledger.record_bytes_deleted(None, key=key)  # size: from its stored event
+
+    async def list_objects(self, prefix: str) -> list[StoredObject]:
+        """Every object under ``prefix``, page by page (1,000 keys a request)."""
+        found: list[StoredObject] = []
+        paginator = self.client.get_paginator("list_objects_v2")
+        async for page in paginator.paginate(Bucket=self.bucket, Prefix=prefix):
+            for item in page.get("Contents", []):
+                found.append(StoredObject(item["Key"], item["Size"], item["LastModified"]))
+        return found
+
+    async def delete_many(self, keys: list[str]) -> int:
+        """Batched deletes (DeleteObjects, 1,000 keys a request); an error on any key raises."""
+        for start in range(0, len(keys), DELETE_BATCH):
+            batch = keys[start : start + DELETE_BATCH]
+            response = await self.client.delete_objects(
+                Bucket=self.bucket,
+                Delete={"Objects": [{"Key": k} for k in batch], "Quiet": True},
+            )
+            if errors := response.get("Errors"):
+                raise StorageError(f"{len(errors)} objects could not be deleted.")
+            for key in batch:
+                self.ledger.record_bytes_deleted(None, key=key)
+        return len(keys)
 
     async def head(self, key: str) -> ObjectInfo | None:
         try:

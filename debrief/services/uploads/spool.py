@@ -1,10 +1,13 @@
-"""Bring an uploaded file to a private path on disk, counting bytes (never whole in memory)."""
+"""Bring an uploaded file to a private path on disk, counting and hashing its bytes as they
+stream (never whole in memory)."""
 
 from __future__ import annotations
 
+import hashlib
 import tempfile
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -14,12 +17,23 @@ from debrief.errors import UploadTooLarge
 CHUNK_BYTES = 1 << 16
 
 
+@dataclass(frozen=True)
+class SpooledUpload:
+    """The uploaded bytes on disk: where, how many, and their sha256 (what an idempotency
+    key is bound to)."""
+
+    path: Path
+    size_bytes: int
+    sha256: str
+
+
 @asynccontextmanager
-async def spooled_path(upload: Any, *, settings: Settings) -> AsyncIterator[Path]:
-    """Yield a temporary file holding the upload; removed on exit."""
+async def spooled_upload(upload: Any, *, settings: Settings) -> AsyncIterator[SpooledUpload]:
+    """Yield a temporary file holding the upload, with its size and sha256; removed on exit."""
     settings.spool_dir.mkdir(parents=True, exist_ok=True)
     handle = tempfile.NamedTemporaryFile(dir=settings.spool_dir, prefix="upload-", delete=False)
     path = Path(handle.name)
+    digest = hashlib.sha256()
     try:
         with handle:
             size = 0
@@ -29,7 +43,15 @@ async def spooled_path(upload: Any, *, settings: Settings) -> AsyncIterator[Path
                     raise UploadTooLarge(
                         f"The upload exceeds the {settings.max_upload_bytes} byte limit."
                     )
+                digest.update(chunk)
                 handle.write(chunk)
-        yield path
+        yield SpooledUpload(path, size, digest.hexdigest())
     finally:
         path.unlink(missing_ok=True)
+
+
+@asynccontextmanager
+async def spooled_path(upload: Any, *, settings: Settings) -> AsyncIterator[Path]:
+    """Yield a temporary file holding the upload; removed on exit."""
+    async with spooled_upload(upload, settings=settings) as spooled:
+        yield spooled.path

@@ -268,6 +268,9 @@ class FakeOpenAIServer:
             "prompt_chars": prompt_chars,
             "schema_name": json_schema.get("name") if isinstance(json_schema, dict) else None,
             "recording_ids": [rid for rid, _ in recording_chunks(user_text)],
+            "contents": [  # (role, text) of every message, for tests of what was sent
+                (str(m.get("role")), message_text(m)) for m in messages if isinstance(m, dict)
+            ],
         }
 
         def record(status: int, kind: str | None = None) -> None:

@@ -93,7 +93,7 @@ async def test_a_session_over_the_token_budget_is_split_and_each_answer_analysed
     assert (await Session.get(id=built.session.id)).status == "COMPLETE"
 
 
-async def test_an_invalid_reply_is_retried_once_then_fails_with_reason_keeping_metrics(
+async def test_an_invalid_reply_is_retried_once_then_completes_on_local_metrics_with_reason(
     runtime, fake_openai: FakeOpenAIServer
 ) -> None:
     built = await build_session(3)
@@ -101,10 +101,12 @@ async def test_an_invalid_reply_is_retried_once_then_fails_with_reason_keeping_m
     job = await run_analysis(runtime, built.session)
 
     assert len(fake_openai.calls_to("chat.completions")) == 2
-    assert job.status == JobStatus.FAILED and job.failure_class == "invalid_reply"
+    assert job.status == JobStatus.DONE and job.failure_class == "invalid_reply"
     session = await Session.get(id=built.session.id)
-    assert session.status == "FAILED"
+    assert session.status == "COMPLETE"
     assert "not a valid analysis" in session.failure_reason
+    assert "local speech metrics" in session.failure_reason
+    assert (await SessionAnalysis.get(session_id=built.session.id)).provider == "local"
     by_position = await analyses_by_position(built)
     assert len(by_position) == 3
     for row in by_position.values():
@@ -112,7 +114,7 @@ async def test_an_invalid_reply_is_retried_once_then_fails_with_reason_keeping_m
         assert row.metrics["word_count"] == 60 and row.metrics["words_per_minute"] == 120.0
 
 
-async def test_a_rejected_key_fails_the_session_with_reason_keeping_metrics(
+async def test_a_rejected_key_completes_the_session_on_local_metrics_and_says_why(
     runtime, fake_openai: FakeOpenAIServer
 ) -> None:
     built = await build_session(2)
@@ -122,7 +124,10 @@ async def test_a_rejected_key_fails_the_session_with_reason_keeping_metrics(
     assert len(fake_openai.calls_to("chat.completions")) == 1  # permanent: no retry
     assert job.failure_class == "permanent"
     session = await Session.get(id=built.session.id)
-    assert session.status == "FAILED" and "permanent" in session.failure_reason
+    assert session.status == "COMPLETE" and "permanent" in session.failure_reason
+    assert "sk-" not in session.failure_reason and "sk-" not in (job.last_error or "")
+    verdict = await SessionAnalysis.get(session_id=built.session.id)
+    assert verdict.provider == "local" and verdict.summary
     rows = (await analyses_by_position(built)).values()
     assert len(rows) == 2 and all(r.metrics["word_count"] == 60 for r in rows)
 
