@@ -22,7 +22,7 @@ from debrief.kit.cache import ResultCache, build_cache
 from debrief.services.analysis import SessionAnalyzer
 from debrief.services.costs import CostLedger
 from debrief.services.openai.circuit import CircuitBreaker, RedisCircuitState
-from debrief.services.queue.dispatch import ArqDispatcher, InlineDispatcher
+from debrief.services.queue.dispatch import ArqDispatcher, InlineDispatcher, queue_names
 from debrief.services.reads.fresh import FreshReads, open_reader
 from debrief.services.reads.response_cache import ResponseCache
 from debrief.services.storage.backends import StorageBackend, open_storage
@@ -82,7 +82,9 @@ async def open_runtime(
                     redis_settings(settings), default_queue_name=settings.queue_name
                 )
                 stack.push_async_callback(arq_pool.aclose)
-            dispatcher = ArqDispatcher(arq_pool, queue_name=settings.queue_name)
+            dispatcher = ArqDispatcher(
+                arq_pool, queue_name=settings.queue_name, queues=queue_names(settings)
+            )
         else:
 
             async def run(job_id: UUID) -> float | None:

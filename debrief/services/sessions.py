@@ -34,7 +34,7 @@ from debrief.services.auth.credentials import (
     Principal,
     issue_upload_token,
 )
-from debrief.services.queue.outbox import add_job
+from debrief.services.queue.outbox import add_job, run_now
 from debrief.services.unit_of_work import UnitOfWork
 
 MAX_PAGE_SIZE = 100
@@ -174,13 +174,17 @@ def _future(expires_at: datetime, *, now: datetime) -> datetime:
 
 
 async def submit_session(uow: UnitOfWork, session: Session) -> Session:
-    """Close a session for answers; analysis follows once every answer has a transcript."""
+    """Close a session for answers; analysis follows once every answer has a transcript.
+
+    Every take is final now: transcription held for a possible retake starts at once.
+    """
     ensure_open(session)
     if session.status != SessionStatus.IN_PROGRESS:
         raise SessionNotInProgress()
-    recordings = await Recording.filter(session_id=session.id).count()
-    if recordings == 0:
+    recording_ids = await Recording.filter(session_id=session.id).values_list("id", flat=True)
+    if not recording_ids:
         raise SessionNotInProgress("Upload at least one answer before submitting.")
+    await run_now(uow, JobKind.TRANSCRIBE, list(recording_ids))
     session.status = SessionStatus.SUBMITTED
     session.submitted_at = datetime.now(UTC)
     await session.save(update_fields=["status", "submitted_at", "updated_at"])
