@@ -183,8 +183,10 @@ def routing_table(bench: Bench, clips: list[Clip]) -> None:
     for clip, heard in stored:
         one = Errors()
         one.add(clip.reference, heard.text)
-        print(f"{clip.name:<34}{one.wer:>6.2f}{heard.avg_logprob or 0:>9.2f}"
-              f"{heard.no_speech_prob or 0:>11.2f}{heard.compression_ratio or 0:>8.2f}")  # fmt: skip
+        signals = (heard.avg_logprob or 0, heard.no_speech_prob or 0, heard.compression_ratio or 0)
+        print(
+            f"{clip.name:<34}{one.wer:>6.2f}{signals[0]:>9.2f}{signals[1]:>11.2f}{signals[2]:>8.2f}"
+        )
 
 
 def bitrate_table(bench: Bench, clips: list[Clip]) -> int:
@@ -225,9 +227,14 @@ def workload_answers(work: Path, count: int = 8) -> list[Clip]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--tables", default="trim,tempo,routing,bitrate")
+    parser.add_argument(
+        "--one-voice-each", action="store_true", help="fixtures and one rendering of each text"
+    )
     args = parser.parse_args()
     tables = set(args.tables.split(","))
     clips = labelled_set()
+    if args.one_voice_each:
+        clips = [c for c in clips if c.kind == "fixture" or c.name.endswith(("150", "-snr15"))]
     words = sum(len(normalise(c.reference).split()) for c in clips)
     synthetic = sum(c.kind == "synthetic" for c in clips)
     print(f"Labelled set: {len(clips)} answers ({synthetic} synthetic, held out), {words:,} "
