@@ -140,7 +140,9 @@ def question_block(answer: AnswerBrief) -> str:
 
 def answer_block(answer: AnswerBrief) -> str:
     """One answer's part of the prompt, from its label to the end of its transcript."""
-    lines = [f"recording_id: {answer.ref}"]
+    # The question's words again (not its rubric): the model reads each answer beside what
+    # it replies to, for a few tokens; the long, constant part stays in the cached prefix.
+    lines = [f"recording_id: {answer.ref}", f"Question {answer.position}: {answer.question_text}"]
     lines.append(f"Speech: {describe_metrics(answer.metrics)}")
     lines.append(f"Transcript: {answer.transcript}")
     return "\n".join(lines)
