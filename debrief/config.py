@@ -144,7 +144,8 @@ class Settings(BaseSettings):
         default=1.0,
         ge=1.0,
         le=2.0,
-        description="Tempo of the trimmed copy sent to OpenAI (pitch kept); see bench/tempo.py.",
+        description="Tempo of the trimmed copy sent to OpenAI (pitch kept); "
+        "see bench/speech_quality.py.",
     )
     transcription_routing: Literal["openai-first", "cascade", "local"] = Field(
         default="openai-first",
