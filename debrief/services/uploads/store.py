@@ -3,6 +3,11 @@
 Order matters for "nothing lost or half-written": the object is written before the row is
 committed and deleted if the commit fails; a retake's old object is deleted only after commit;
 the transcription job is a row in the same transaction and is queued after commit.
+
+With ``DEBRIEF_TRANSCRIBE_WHEN=final`` the job is held until the take is final: the session is
+submitted (``sessions.submit_session`` releases it) or ``FINAL_TAKE_QUIET_S`` pass without a
+retake. A retake before then releases the replaced take's job, which finds no recording and
+ends without a call: the replaced take costs nothing.
 """
 
 from __future__ import annotations
@@ -10,6 +15,7 @@ from __future__ import annotations
 import shutil
 import tempfile
 import uuid
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +25,7 @@ from debrief.models import Interview, JobKind, Question, Recording, Session, Ses
 from debrief.services import versions
 from debrief.services.audio import PreparedAudio, prepare_audio_async
 from debrief.services.object_keys import original_key, recording_key
-from debrief.services.queue.outbox import add_job
+from debrief.services.queue.outbox import add_job, run_now
 from debrief.services.sessions import ensure_open
 from debrief.services.unit_of_work import UnitOfWork
 
@@ -83,6 +89,7 @@ async def store_recording(
         if previous.original_object_key:
             uow.replaced_objects.append(previous.original_object_key)
         await previous.delete()
+        await run_now(uow, JobKind.TRANSCRIBE, [previous.id])  # ends at once, nothing to do
     recording = await Recording.create(
         id=recording_id,
         session=session,
@@ -94,9 +101,16 @@ async def store_recording(
         original_object_key=kept_key,
         **_audio_fields(prepared),
     )
-    await add_job(uow, JobKind.TRANSCRIBE, recording.id)
+    await add_job(uow, JobKind.TRANSCRIBE, recording.id, run_after=final_take_at(settings))
     await versions.bump_session(session.id)
     return recording
+
+
+def final_take_at(settings: Settings) -> datetime | None:
+    """When a take nobody replaced counts as final (None: transcribe on upload)."""
+    if settings.transcribe_when == "upload":
+        return None
+    return datetime.now(UTC) + timedelta(seconds=settings.final_take_quiet_s)
 
 
 def _audio_fields(prepared: PreparedAudio) -> dict[str, Any]:
