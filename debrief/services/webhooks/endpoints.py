@@ -73,7 +73,7 @@ async def rotate_secret(
     interviewer: Interviewer, endpoint_id: str | UUID, *, grace_s: float
 ) -> WebhookEndpoint:
     """A new secret; the old one also signs for ``grace_s`` so receivers can switch over."""
-    endpoint = await get_endpoint(interviewer, endpoint_id)
+    endpoint: WebhookEndpoint = await get_endpoint(interviewer, endpoint_id)
     endpoint.previous_secret = endpoint.secret
     endpoint.previous_secret_expires_at = datetime.now(UTC) + timedelta(seconds=grace_s)
     endpoint.secret = new_secret()
