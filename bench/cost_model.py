@@ -10,7 +10,11 @@ WAV, whole recordings to whisper-1, one analysis call per recording, a signed UR
 download of every answer on every view. Storage is priced as S3 Standard for both (debrief's
 lifecycle rules would only lower its side); local CPU at --cpu-usd-per-hour.
 
-Run: .venv/bin/python bench/cost_model.py [--sessions N] [--views N]
+Two workloads: as above, and the same with a quarter of the answers retaken once (the
+original design transcribes and analyses every take; debrief only the final one). Three
+debrief configurations: same-model, defaults, cascade. The last line is the retake workload's.
+
+Run: .venv/bin/python bench/cost_model.py [--sessions N] [--views N] [--configs a,b]
 """
 
 from __future__ import annotations
@@ -186,10 +190,9 @@ def debrief_run(workload: Workload, views: int) -> Callable[..., Awaitable[uuid.
         for number in range(workload.sessions):
             started = (await gql(http, START, {"key": interview["key"]}, key))["startSession"]
             session_id, token = started["session"]["id"], started["uploadToken"]
-            for question, answer in zip(
-                interview["questions"], workload.session(number), strict=True
-            ):
-                await upload(http, token, session_id, question["id"], answer.data)
+            for question, takes in zip(interview["questions"], workload.takes(number), strict=True):
+                for answer in takes:  # a retake replaces the take before it
+                    await upload(http, token, session_id, question["id"], answer.data)
             await gql(http, SUBMIT, {"id": session_id}, token)
             session_ids.append(session_id)
         await runtime.dispatcher.drain()  # type: ignore[union-attr]
@@ -271,6 +274,18 @@ def print_comparison(title: str, original: Measured, ours: Measured) -> float:
     return 100 * (1 - ours.overall_usd(1) / original.overall_usd(1))
 
 
+CONFIGS = {  # label: (column, OpenAI configured, settings changed)
+    "same-model": ("debrief", True, {}),
+    "defaults": ("debrief defaults", False, {}),
+    "cascade": ("debrief cascade", True, {"transcription_routing": "cascade"}),
+}
+TITLES = {
+    "same-model": "Same transcription model (whisper-1 via OpenAI in both runs)",
+    "defaults": "debrief's defaults (bundled local faster-whisper, local speech metrics)",
+    "cascade": "Cascade routing (local tiny.en first, whisper-1 when it looks unreliable)",
+}
+
+
 async def main(args: argparse.Namespace) -> None:
     from moto.server import ThreadedMotoServer
 
@@ -278,13 +293,20 @@ async def main(args: argparse.Namespace) -> None:
     moto = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
     moto.start()
     host, port = moto.get_host_and_port()
-    workload = Workload(sessions=args.sessions, answers=args.answers, seed=args.seed)
+    workloads = {
+        "plain": Workload(sessions=args.sessions, answers=args.answers, seed=args.seed),
+        "retake": Workload(
+            sessions=args.sessions, answers=args.answers, seed=args.seed, retake_fraction=0.25
+        ),
+    }
+    configs = args.configs.split(",")
     prices = PriceTable(local_cpu_per_hour=args.cpu_usd_per_hour)
     root = Path(tempfile.mkdtemp(prefix="bench-cost-"))
+    measured: dict[tuple[str, str], Measured] = {}
     try:
         with FakeOpenAIServer(transcribe_with="digest") as fake:
 
-            def settings(label: str, *, openai: bool) -> Settings:
+            def settings(label: str, *, openai: bool, **changes: Any) -> Settings:
                 extra: dict[str, Any] = {}
                 if openai:
                     extra = {"openai_api_key": SecretStr("sk-bench"),
@@ -294,42 +316,42 @@ async def main(args: argparse.Namespace) -> None:
                     _env_file=None,  # type: ignore[call-arg]
                     data_dir=root / label, secret_key=SecretStr("bench"), storage="s3",
                     s3_endpoint_url=f"http://{host}:{port}", s3_bucket=f"bench-{label}",
-                    log_level="WARNING", whisper_device="cpu", prices=prices, **extra,
+                    log_level="WARNING", whisper_device="cpu", prices=prices,
+                    **extra, **changes,
                 )  # fmt: skip
 
-            runs = (
-                ("original", "original", True, original_run),
-                ("debrief", "debrief", True, debrief_run),
-                ("debrief-defaults", "debrief defaults", False, debrief_run),
-            )
-            measured: dict[str, Measured] = {}
-            for label, column, openai, factory in runs:
-                print(f"running {label} ...", file=sys.stderr, flush=True)
-                run = factory(workload, args.views)
-                measured[label] = await measure(
-                    column, settings(label, openai=openai), workload.sessions, run
-                )
-                print(f"  {measured[label].seconds:.0f} s", file=sys.stderr, flush=True)
+            for name, workload in workloads.items():
+                runs = [("original", "original design", True, {}, original_run)]
+                runs += [(c, *CONFIGS[c], debrief_run) for c in configs]
+                for label, column, openai, changes, factory in runs:
+                    print(f"running {name}/{label} ...", file=sys.stderr, flush=True)
+                    bucket = f"{name}-{label}"
+                    measured[name, label] = await measure(
+                        column,
+                        settings(bucket, openai=openai, **changes),
+                        workload.sessions,
+                        factory(workload, args.views),
+                    )
+                    print(f"  {measured[name, label].seconds:.0f} s", file=sys.stderr, flush=True)
     finally:
         moto.stop()
         shutil.rmtree(root, ignore_errors=True)
 
     print(
-        f"Workload: {workload.sessions} sessions x {workload.answers} answers, results viewed "
-        f"{args.views} times each; prices as of {prices.as_of}; storage priced as S3 Standard; "
-        f"local CPU at ${args.cpu_usd_per_hour}/h."
+        f"Prices as of {prices.as_of}; storage priced as S3 Standard; local CPU at "
+        f"${args.cpu_usd_per_hour}/h; results viewed {args.views} times per session."
     )
-    same = print_comparison(
-        "1. Same transcription model (whisper-1 via OpenAI in both runs)",
-        measured["original"],
-        measured["debrief"],
-    )
-    defaults = print_comparison(
-        "2. debrief's defaults (bundled local faster-whisper, local speech metrics)",
-        measured["original"],
-        measured["debrief-defaults"],
-    )
-    print(f"saving same-model: {same:.1f}% defaults: {defaults:.1f}%")
+    savings: dict[str, float] = {}
+    for name, workload in workloads.items():
+        print(f"\n== Workload {name}: {workload.sessions} sessions x {workload.answers} answers, "
+              f"{workload.label} ==")  # fmt: skip
+        for number, config in enumerate(configs, start=1):
+            savings[config] = print_comparison(
+                f"{number}. {TITLES[config]}",
+                measured[name, "original"],
+                measured[name, config],
+            )
+    print(" ".join(["saving", *(f"{c}: {savings[c]:.1f}%" for c in configs)]))
 
 
 def parse_args() -> argparse.Namespace:
@@ -338,6 +360,7 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--answers", type=int, default=6)
     parser.add_argument("--views", type=int, default=5)
     parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--configs", default="same-model,defaults,cascade")
     parser.add_argument(
         "--cpu-usd-per-hour",
         type=float,

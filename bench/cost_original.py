@@ -56,18 +56,25 @@ async def run_original(
             session_id = uuid.uuid4()
             with cost_scope(organization_id=organization_id, session_id=session_id):
                 keys = []
-                for index, answer in enumerate(workload.session(number)):
-                    key = f"recordings/original/{session_id}/{uuid.uuid4()}.wav"
-                    path = work_dir / "upload.wav"
-                    path.write_bytes(wav_8khz(answer.data))
-                    await runtime.storage.put_file(key, path, content_type="audio/wav")
+                for index, takes in enumerate(workload.takes(number)):
+                    # A retake replaced the earlier object; every take was transcribed and
+                    # analysed as it arrived (the original design had no notion of a final take).
+                    key = ""
+                    for answer in takes:
+                        if key:
+                            await runtime.storage.delete(key)
+                        key = f"recordings/original/{session_id}/{uuid.uuid4()}.wav"
+                        path = work_dir / "upload.wav"
+                        path.write_bytes(wav_8khz(answer.data))
+                        await runtime.storage.put_file(key, path, content_type="audio/wav")
+                        # The worker fetched the WAV and sent all of it, silence included.
+                        await runtime.storage.download_to(key, path)
+                        heard = await transcriber.transcribe(path)
+                        billed = heard.billed_seconds or 0.0
+                        runtime.ledger.record_transcription(heard.model, billed)
+                        question = QUESTIONS[index % len(QUESTIONS)]
+                        await _analyse_one(chat, question, index + 1, heard.text, answer.duration_s)
                     keys.append(key)
-                    # The worker fetched the WAV and sent all of it, silence included.
-                    await runtime.storage.download_to(key, path)
-                    heard = await transcriber.transcribe(path)
-                    runtime.ledger.record_transcription(heard.model, heard.billed_seconds or 0.0)
-                    question = QUESTIONS[index % len(QUESTIONS)]
-                    await _analyse_one(chat, question, index + 1, heard.text, answer.duration_s)
                 for _ in range(views):
                     for key in keys:
                         signed = await runtime.storage.sign_url(key, expires_in_s=600, base_url="")

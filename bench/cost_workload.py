@@ -63,16 +63,42 @@ def _quietest_gap(samples: np.ndarray, lo_fraction: float, hi_fraction: float) -
 class Workload:
     """Answers for ``sessions`` candidates, ``answers`` each, from the speech fixtures."""
 
-    def __init__(self, *, sessions: int, answers: int, seed: int = 2026) -> None:
+    def __init__(
+        self, *, sessions: int, answers: int, seed: int = 2026, retake_fraction: float = 0.0
+    ) -> None:
         self.sessions = sessions
         self.answers = answers
         self.seed = seed
+        self.retake_fraction = retake_fraction  # answers recorded twice, the first replaced
         self._clips = [_speech_only(_decode(FIXTURES / name)) for name in CLIPS]
 
-    def answer(self, session: int, index: int) -> Answer:
-        rng = random.Random(f"{self.seed}:{session}:{index}")
+    @property
+    def label(self) -> str:
+        if not self.retake_fraction:
+            return "no retakes"
+        return f"{self.retake_fraction:.0%} of answers retaken once"
+
+    def retaken(self, session: int) -> set[int]:
+        """Which answers of a session are recorded twice: the fraction holds over the workload."""
+        every = [(s, i) for s in range(self.sessions) for i in range(self.answers)]
+        count = round(len(every) * self.retake_fraction)
+        chosen = random.Random(f"{self.seed}:retakes").sample(every, count)
+        return {i for s, i in chosen if s == session}
+
+    def takes(self, session: int) -> list[list[Answer]]:
+        """Per answer, every take in upload order: a retake first uploads the replaced one."""
+        retaken = self.retaken(session)
+        return [
+            ([self.answer(session, i, take=1)] if i in retaken else []) + [self.answer(session, i)]
+            for i in range(self.answers)
+        ]
+
+    def answer(self, session: int, index: int, *, take: int = 0) -> Answer:
+        salt = "" if take == 0 else f":take{take}"
+        rng = random.Random(f"{self.seed}:{session}:{index}{salt}")
         noise = np.random.default_rng(rng.getrandbits(32))
-        speech = self._clips[(session + index) % len(self._clips)] * rng.uniform(0.6, 1.0)
+        clip = (session + index + take) % len(self._clips)  # a replaced take says other words
+        speech = self._clips[clip] * rng.uniform(0.6, 1.0)
         first, second = _quietest_gap(speech, 0.2, 0.45), _quietest_gap(speech, 0.55, 0.8)
 
         def silence(seconds: float) -> np.ndarray:

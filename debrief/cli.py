@@ -17,13 +17,18 @@ from debrief.app import create_app
 from debrief.config import Settings, get_settings
 from debrief.db import run_migrations, tortoise_config
 from debrief.jobs.runner import run_job
-from debrief.jobs.worker import worker_options
+from debrief.jobs.worker import worker_options, worker_queues
 from debrief.logging import configure_logging
 from debrief.runtime import Runtime, open_runtime
 from debrief.services.auth.credentials import create_api_key
 from debrief.services.lifecycle import archive
 from debrief.services.lifecycle import rules as lifecycle
-from debrief.services.lifecycle.rules import format_plan, plan_from_database
+from debrief.services.lifecycle.rules import (
+    bands_from_prices,
+    format_bands,
+    format_plan,
+    plan_from_database,
+)
 from debrief.services.retention.sweep import sweep_retention
 from debrief.services.storage.orphans import sweep_orphans
 
@@ -98,7 +103,24 @@ def cmd_worker(args: argparse.Namespace, settings: Settings) -> None:
 
     configure_logging(level=settings.log_level, json=settings.log_json)
     asyncio.run(run_migrations(settings))
-    Worker(**worker_options(settings, burst=args.burst)).run()
+    if args.queue is not None:
+        Worker(**worker_options(settings, queue=args.queue, burst=args.burst)).run()
+        return
+    queues = worker_queues(settings)
+    if len(queues) == 1:
+        Worker(**worker_options(settings, queue_name=queues[0], burst=args.burst)).run()
+        return
+
+    async def serve_every_queue() -> None:  # one process, one arq worker per queue
+        workers = [
+            Worker(**worker_options(settings, queue_name=name, burst=args.burst)) for name in queues
+        ]
+        try:
+            await asyncio.gather(*(worker.main() for worker in workers))
+        finally:
+            await asyncio.gather(*(worker.close() for worker in workers))
+
+    asyncio.run(serve_every_queue())
 
 
 async def _with_runtime(settings: Settings, work: Callable[[Runtime], Awaitable[None]]) -> None:
@@ -112,15 +134,16 @@ async def _with_runtime(settings: Settings, work: Callable[[Runtime], Awaitable[
 def cmd_lifecycle_plan(args: argparse.Namespace, settings: Settings) -> None:
     async def work() -> None:
         print(format_plan(await plan_from_database(settings, now=datetime.now(UTC))))
+        print(format_bands(await bands_from_prices(settings)))
 
     asyncio.run(_with_orm(settings, work))
 
 
 def cmd_lifecycle_apply(args: argparse.Namespace, settings: Settings) -> None:
     async def work(runtime: Runtime) -> None:
-        plan = await lifecycle.plan_from_database(settings, now=datetime.now(UTC))
+        bands = await lifecycle.bands_from_prices(settings)  # prices, not today's objects
         expiry_days = await lifecycle.longest_retention_days(settings.retention_days)
-        rules = lifecycle.lifecycle_rules(plan, expiry_days=expiry_days)
+        rules = lifecycle.lifecycle_rules(bands, expiry_days=expiry_days)
         try:
             applied = await lifecycle.apply_lifecycle(runtime.storage, rules, dry_run=args.dry_run)
         except lifecycle.LifecycleUnsupported:
@@ -261,6 +284,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     worker = sub.add_parser("worker", help="run an arq worker")
     worker.add_argument("--burst", action="store_true", help="exit once the queue is empty")
+    worker.add_argument(
+        "--queue",
+        choices=("transcription", "analysis", "housekeeping"),
+        help="serve one kind of work's queue (see DEBRIEF_*_QUEUE_NAME); default: every queue",
+    )
     worker.set_defaults(func=cmd_worker)
     sub.add_parser("migrate", help="apply database migrations").set_defaults(func=cmd_migrate)
 

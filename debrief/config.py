@@ -197,6 +197,50 @@ class Settings(BaseSettings):
     worker_max_jobs: int = Field(
         default=10, description="Jobs one arq worker runs at once (trimming audio is CPU work)."
     )
+    # cost, second round (issue 18): final takes, trimming inside answers, routing, queues
+    transcribe_when: Literal["final", "upload"] = Field(
+        default="final",
+        description="final: transcribe an answer at submit or once no retake came for "
+        "FINAL_TAKE_QUIET_S; upload: at once, as before (a replaced take is paid too).",
+    )
+    final_take_quiet_s: float = Field(
+        default=300.0, description="A take not replaced for this long is final (seconds)."
+    )
+    trim_max_pause_s: float = Field(
+        default=0.3,
+        description="Pauses inside speech longer than this are cut to it in the copy sent to "
+        "OpenAI (0 keeps them as VAD segments left them).",
+    )
+    transcription_tempo: float = Field(
+        default=1.0,
+        ge=1.0,
+        le=2.0,
+        description="Tempo of the trimmed copy sent to OpenAI (pitch kept); "
+        "see bench/speech_quality.py.",
+    )
+    transcription_routing: Literal["openai-first", "cascade", "local"] = Field(
+        default="openai-first",
+        description="openai-first: OpenAI, local fallback; cascade: local first, OpenAI only "
+        "when the local result looks unreliable; local: never OpenAI.",
+    )
+    cascade_min_avg_logprob: float = Field(
+        default=-0.5, description="cascade: route to OpenAI below this mean log-probability."
+    )
+    cascade_max_no_speech_prob: float = Field(
+        default=0.5, description="cascade: route to OpenAI above this no-speech probability."
+    )
+    cascade_max_compression_ratio: float = Field(
+        default=2.4, description="cascade: route to OpenAI above this compression ratio."
+    )
+    transcription_queue_name: str | None = Field(
+        default=None, description="arq queue for transcription jobs; default: QUEUE_NAME."
+    )
+    analysis_queue_name: str | None = Field(
+        default=None, description="arq queue for analysis jobs; default: QUEUE_NAME."
+    )
+    housekeeping_queue_name: str | None = Field(
+        default=None, description="arq queue for crons (reconcile, sweeps); default: QUEUE_NAME."
+    )
 
     # logs (structured, see debrief/logging.py)
     log_level: str = "INFO"

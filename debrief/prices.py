@@ -78,6 +78,10 @@ class PriceTable(BaseModel):
             "gpt-4o": (2.50, 10.00),
         }
     )
+    # prompt-cache reads (issue 18): usage.prompt_tokens_details.cached_tokens, per million
+    chat_cached_per_million_tokens: dict[str, float] = Field(
+        default_factory=lambda: {"gpt-4o-mini": 0.075, "gpt-4o": 1.25}
+    )
     local_cpu_per_hour: float = 0.0  # self-hosted CPU; set to your instance's price to compare
 
     def request_price(self, operation: str) -> float:

@@ -25,7 +25,7 @@ from debrief.services.analysis import SessionAnalyzer
 from debrief.services.costs import CostLedger
 from debrief.services.live_status import SessionFeed
 from debrief.services.openai.circuit import CircuitBreaker, RedisCircuitState
-from debrief.services.queue.dispatch import ArqDispatcher, InlineDispatcher
+from debrief.services.queue.dispatch import ArqDispatcher, InlineDispatcher, queue_names
 from debrief.services.reads.fresh import FreshReads, open_reader
 from debrief.services.reads.response_cache import ResponseCache
 from debrief.services.storage.backends import StorageBackend, open_storage
@@ -96,6 +96,7 @@ async def open_runtime(
             dispatcher = ArqDispatcher(
                 arq_pool,
                 queue_name=settings.queue_name,
+                queues=queue_names(settings),
                 expires_s=settings.webhook_retry_for_s + 24 * 3600,
             )
         else:

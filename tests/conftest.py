@@ -83,6 +83,8 @@ def settings(stack: str, session_tmp: Path, postgres_url: str, moto_endpoint: st
         "redis_prefix": f"debrief-test-{RUN_ID}",
         "queue_name": f"debrief-test-{RUN_ID}:queue",
         "auth_cache_ttl_s": 0.0,  # statement counts stay exact; tests/services covers the cache
+        # Most tests read a transcript before submitting; tests/services/uploads covers `final`.
+        "transcribe_when": "upload",
     }
     if stack == "postgres-s3":
         overrides["database_url"] = postgres_url

@@ -50,7 +50,9 @@ async def reconcile(runtime: Runtime, *, now: datetime | None = None) -> int:
     requeued = 0
     for job in candidates:
         if job.status != JobStatus.PENDING:
-            arq_job = ArqJob(str(job.id), dispatcher.pool, _queue_name=dispatcher.queue_name)
+            arq_job = ArqJob(
+                str(job.id), dispatcher.pool, _queue_name=dispatcher.queue_for(job.kind)
+            )
             if await arq_job.status() != ArqJobStatus.not_found:
                 continue  # queued, running (arq retries it after a crash) or just finished
             await Job.filter(id=job.id).update(status=JobStatus.PENDING)

@@ -21,6 +21,7 @@ from debrief.runtime import Runtime
 from debrief.services import live_status
 from debrief.services.costs.scope import cost_scope, job_cost_scope
 from debrief.services.queue.defer import DeferJob  # providers ask to back off
+from debrief.services.queue.dispatch import held_for_s
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +41,8 @@ async def run_job(runtime: Runtime, job_id: UUID | str) -> float | None:
     job = await Job.filter(id=job_id).first()
     if job is None or job.status in (JobStatus.DONE, JobStatus.FAILED):
         return None  # deleted (erasure) or already finished: a rerun is a no-op
+    if (held_s := held_for_s(job.run_after)) > 0:
+        return held_s  # a take that may still be replaced (queued early: reconcile, restart)
     job.status = JobStatus.RUNNING
     job.attempts += 1
     job.started_at = datetime.now(UTC)

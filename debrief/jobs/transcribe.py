@@ -26,7 +26,7 @@ log = logging.getLogger(__name__)
 
 
 def preferred_model(runtime: Runtime, chain: stt.TranscriptionChain) -> str:
-    if chain.openai is not None and not chain.circuit.is_open():
+    if chain.calls_openai_first and not chain.circuit.is_open():
         return runtime.settings.openai_transcription_model
     return chain.local.model_name
 
@@ -75,10 +75,7 @@ async def _transcript_for(
         return reused(source)
     if not recording.speech_segments:
         return silent(chain.local.model_name)
-    result = await _transcribe_audio(runtime, chain, recording, job)
-    if result.provider == "local" and result.cpu_seconds:
-        runtime.ledger.record_local_cpu(result.cpu_seconds, model=result.model)
-    return result
+    return await _transcribe_audio(runtime, chain, recording, job)
 
 
 async def _transcribe_audio(
@@ -94,7 +91,8 @@ async def _transcribe_audio(
             recording, stored, storage=runtime.storage, url_cache=runtime.url_cache
         )
         trimmed = None
-        if chain.openai is not None and not chain.circuit.is_open():
+        may_call_openai = chain.openai is not None and settings.transcription_routing != "local"
+        if may_call_openai and not chain.circuit.is_open():
             segments = [(float(s), float(e)) for s, e in recording.speech_segments or []]
             trimmed = await asyncio.to_thread(
                 build_trimmed_copy,
@@ -102,6 +100,8 @@ async def _transcribe_audio(
                 segments,
                 work_dir=work_dir,
                 bitrate_bps=settings.opus_bitrate_bps,
+                max_pause_s=settings.trim_max_pause_s,
+                tempo=settings.transcription_tempo,
             )
         organization_id = recording.session.interview.organization_id
         return await chain.transcribe(  # a DeferJob goes up to the runner as it is
@@ -141,7 +141,10 @@ async def _record_attempts(job: Job, attempts: list[stt.Attempt]) -> None:
 
 def _record_billed(runtime: Runtime, attempts: list[stt.Attempt]) -> None:
     """Every reply the provider billed, to the ledger: the one used, and those refused as
-    empty or unsure (the job's cost scope attributes them)."""
+    empty or unsure (the job's cost scope attributes them); and the local model's CPU time,
+    also when a cascade then asked OpenAI."""
     for attempt in attempts:
         if attempt.billed_seconds and attempt.model:
             runtime.ledger.record_transcription(attempt.model, attempt.billed_seconds)
+        if attempt.provider == "local" and attempt.outcome == "ok" and attempt.cpu_seconds:
+            runtime.ledger.record_local_cpu(attempt.cpu_seconds, model=attempt.model or "local")

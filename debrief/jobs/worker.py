@@ -1,6 +1,8 @@
 """arq worker: the same job functions as the inline runner, on Redis, any number of machines.
 
-Run with ``debrief worker``; ``worker_options(settings)`` are arq's WorkerSettings.
+Run with ``debrief worker``; ``worker_options(settings)`` are arq's WorkerSettings. With a
+queue per kind of work configured, ``debrief worker --queue transcription`` serves only that
+queue (GPU machines), and a plain ``debrief worker`` serves every queue in one process.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from debrief.jobs.runner import run_job
 from debrief.jobs.storage_classes import storage_class_sync_job
 from debrief.models import JobKind
 from debrief.runtime import open_runtime, redis_settings
+from debrief.services.queue.dispatch import JOB_QUEUES, QueueKind, queue_names
 from debrief.services.webhooks.schedule import RetrySchedule
 
 
@@ -95,28 +98,48 @@ async def sync_storage_classes(ctx: dict[str, Any]) -> None:
     await storage_class_sync_job(ctx)
 
 
-def worker_options(settings: Settings, **overrides: Any) -> dict[str, Any]:
-    """arq's WorkerSettings as keyword arguments for ``arq.Worker`` (tests override a few)."""
+ENTRY_POINTS = {
+    JobKind.TRANSCRIBE: transcribe_recording,
+    JobKind.ANALYZE: analyze_session,
+    JobKind.EXPORT: export_session,
+    JobKind.DELIVER_WEBHOOK: deliver_webhook,
+}
+
+
+def worker_queues(settings: Settings) -> list[str]:
+    """The distinct queues a plain ``debrief worker`` serves (one when nothing is split)."""
+    return list(dict.fromkeys(queue_names(settings).values()))
+
+
+def worker_options(
+    settings: Settings, *, queue: QueueKind | None = None, **overrides: Any
+) -> dict[str, Any]:
+    """arq's WorkerSettings as keyword arguments for ``arq.Worker`` (tests override a few).
+
+    ``queue`` picks the queue of one kind of work; the worker runs every job kind (and the
+    crons, when housekeeping) that shares that queue. None: the shared queue.
+    """
+    names = queue_names(settings)
+    queue_name = names[queue] if queue is not None else overrides.pop("queue_name", None)
+    queue_name = queue_name or settings.queue_name
+    crons = [
+        cron(reconcile_jobs, second={0}, run_at_startup=False),
+        cron(sweep_retention, hour={3}, minute={17}, second={0}),
+        cron(sync_storage_classes, hour={4}, minute={37}, second={0}),
+        cron(sweep_deadlines, second={30}, run_at_startup=False),
+        cron(sweep_orphan_objects, hour={5}, minute={7}, second={0}),
+    ]
+    # Each webhook retry is an arq try; our own schedule stops first.
+    max_tries = {JobKind.DELIVER_WEBHOOK: RetrySchedule.from_settings(settings).max_attempts() + 10}
     options: dict[str, Any] = {
         "functions": [
-            func(transcribe_recording, name=JobKind.TRANSCRIBE.value),
-            func(analyze_session, name=JobKind.ANALYZE.value),
-            func(export_session, name=JobKind.EXPORT.value),
-            func(  # each retry is an arq try; our schedule stops first
-                deliver_webhook,
-                name=JobKind.DELIVER_WEBHOOK.value,
-                max_tries=RetrySchedule.from_settings(settings).max_attempts() + 10,
-            ),
+            func(entry, name=kind.value, max_tries=max_tries.get(kind))
+            for kind, entry in ENTRY_POINTS.items()
+            if names[JOB_QUEUES[kind]] == queue_name
         ],
-        "cron_jobs": [
-            cron(reconcile_jobs, second={0}, run_at_startup=False),
-            cron(sweep_retention, hour={3}, minute={17}, second={0}),
-            cron(sync_storage_classes, hour={4}, minute={37}, second={0}),
-            cron(sweep_deadlines, second={30}, run_at_startup=False),
-            cron(sweep_orphan_objects, hour={5}, minute={7}, second={0}),
-        ],
+        "cron_jobs": crons if names["housekeeping"] == queue_name else [],
         "redis_settings": redis_settings(settings),
-        "queue_name": settings.queue_name,
+        "queue_name": queue_name,
         "on_startup": startup,
         "on_shutdown": shutdown,
         "job_timeout": settings.job_timeout_s,

@@ -33,6 +33,8 @@ class Job(TimestampedModel):
     failure_class = fields.CharField(max_length=40, null=True)
     last_error = fields.TextField(null=True)
     request_id = fields.CharField(max_length=64, null=True)
+    # held until then: a take that a retake may still replace (issue 18, final takes)
+    run_after = fields.DatetimeField(null=True)
     enqueued_at = fields.DatetimeField(null=True)
     started_at = fields.DatetimeField(null=True)
     finished_at = fields.DatetimeField(null=True)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import cast
+from uuid import UUID
 
 from tortoise.expressions import Q
 
@@ -35,7 +37,7 @@ from debrief.services.auth.credentials import (
     Principal,
     issue_upload_token,
 )
-from debrief.services.queue.outbox import add_job
+from debrief.services.queue.outbox import add_job, run_now
 from debrief.services.quotas import spend_public_start
 from debrief.services.unit_of_work import UnitOfWork
 from debrief.services.webhooks import EventType, emit_event
@@ -182,13 +184,17 @@ def _future(expires_at: datetime, *, now: datetime) -> datetime:
 
 
 async def submit_session(uow: UnitOfWork, session: Session) -> Session:
-    """Close a session for answers; analysis follows once every answer has a transcript."""
+    """Close a session for answers; analysis follows once every answer has a transcript.
+
+    Every take is final now: transcription held for a possible retake starts at once.
+    """
     ensure_open(session)
     if session.status != SessionStatus.IN_PROGRESS:
         raise SessionNotInProgress()
-    recordings = await Recording.filter(session_id=session.id).count()
-    if recordings == 0:
+    recording_ids = await Recording.filter(session_id=session.id).values_list("id", flat=True)
+    if not recording_ids:
         raise SessionNotInProgress("Upload at least one answer before submitting.")
+    await run_now(uow, JobKind.TRANSCRIBE, cast(list[UUID], recording_ids))  # flat: values
     session.status = SessionStatus.SUBMITTED
     session.submitted_at = datetime.now(UTC)
     await session.save(update_fields=["status", "submitted_at", "updated_at"])

@@ -16,7 +16,7 @@ from debrief.models import CostEvent, Recording
 from debrief.prices import PriceTable
 from debrief.services.lifecycle import archive
 from debrief.services.lifecycle import rules as lifecycle
-from debrief.services.lifecycle.plan import StoredObject, plan_lifecycle
+from debrief.services.lifecycle.plan import transition_bands
 from tests.conftest import ApiClient
 from tests.support.lifecycle_seed import (
     ANSWER_BYTES,
@@ -76,7 +76,9 @@ def without_size_filters(rules: list[dict]) -> list[dict]:
         rule = {**rule}
         if "And" in rule["Filter"]:
             condition = {
-                k: v for k, v in rule["Filter"]["And"].items() if k != "ObjectSizeGreaterThan"
+                k: v
+                for k, v in rule["Filter"]["And"].items()
+                if k not in ("ObjectSizeGreaterThan", "ObjectSizeLessThan")
             }
             rule["Filter"] = {"And": condition}
         out.append(rule)
@@ -89,17 +91,14 @@ def restore_requests() -> float:
 
 async def test_apply_puts_rules_that_never_move_objects_below_break_even(api: ApiClient) -> None:
     storage = api.runtime.storage  # type: ignore[attr-defined]
-    objects = [StoredObject(SMALL_BYTES, 100, 730) for _ in range(20)]
-    objects += [StoredObject(LARGE_BYTES, 100, 730) for _ in range(5)]
-    plan = plan_lifecycle(
-        objects,
+    bands = transition_bands(
         prices=PriceTable(),
         transition_days={"STANDARD_IA": 30, "GLACIER_IR": 90, "GLACIER": 90},
         reads_after_transition=0.1,
-        default_retention_days=730,
+        retention_days=[730],
     )
-    assert plan.best is not None
-    rules = lifecycle.lifecycle_rules(plan, expiry_days=730)
+    assert bands
+    rules = lifecycle.lifecycle_rules(bands, expiry_days=730)
     foreign = {
         "ID": "ops-logs",
         "Status": "Enabled",
@@ -116,9 +115,9 @@ async def test_apply_puts_rules_that_never_move_objects_below_break_even(api: Ap
         applied = await lifecycle.apply_lifecycle(storage, rules)
     assert applied.changed and len(sent.bodies) == 1
     # moto drops size filters, so they are checked on the request that was sent
-    threshold = plan.best.break_even_size_bytes
-    assert size_filters(sent.bodies[0]) == [threshold, threshold]  # recordings/, originals/
-    assert SMALL_BYTES < threshold < LARGE_BYTES
+    thresholds = sorted(2 * [b.min_size_bytes for b in bands])  # recordings/, originals/
+    assert sorted(size_filters(sent.bodies[0])) == thresholds
+    assert SMALL_BYTES < thresholds[0] < LARGE_BYTES  # short answers stay in STANDARD
     stored = (await storage.get_lifecycle())["Rules"]
     assert sorted(stored, key=lambda r: r["ID"]) == sorted(
         without_size_filters([foreign, *rules]), key=lambda r: r["ID"]
@@ -126,12 +125,13 @@ async def test_apply_puts_rules_that_never_move_objects_below_break_even(api: Ap
 
     with SentRequests(storage.client, "PutBucketLifecycleConfiguration") as again:
         await lifecycle.apply_lifecycle(storage, rules)
-    assert size_filters(again.bodies[0]) == [threshold, threshold]  # moto forgot them: resent
+    assert sorted(size_filters(again.bodies[0])) == thresholds  # moto forgot them: resent
     assert sorted((await storage.get_lifecycle())["Rules"], key=lambda r: r["ID"]) == sorted(
         stored, key=lambda r: r["ID"]
     )
     transition = lifecycle.applied_transition(stored)
-    assert transition is not None and transition.age_days == plan.best.transition_age_days
+    assert transition is not None
+    assert transition.age_days == min(b.transition_age_days for b in bands)
 
 
 async def test_archived_recording_restore_then_download(api: ApiClient, tmp_path: Path) -> None:

@@ -5,6 +5,7 @@ from tortoise.fields.base import OnDelete
 from tortoise.indexes import Index
 from tortoise.migrations import operations as ops
 
+from debrief.models.job import JobKind
 from debrief.models.webhook import DeliveryStatus
 
 
@@ -40,7 +41,7 @@ class Migration(migrations.Migration):
                 ("disabled_at", fields.DatetimeField(null=True, auto_now=False, auto_now_add=False)),
                 ("disabled_reason", fields.CharField(null=True, max_length=300)),
             ],
-            options={"table": "webhook_endpoint", "app": "models", "pk_attr": "id"},
+            options={"table": "webhook_endpoint", "app": "models", "pk_attr": "id", "table_description": 'Where an organisation wants events sent. The secret signs them (Standard Webhooks).'},
             bases=["TimestampedModel"],
         ),
         ops.CreateModel(
@@ -63,7 +64,7 @@ class Migration(migrations.Migration):
                 ("session_id", fields.UUIDField()),
                 ("body", fields.TextField(unique=False)),
             ],
-            options={"table": "webhook_event", "app": "models", "pk_attr": "id"},
+            options={"table": "webhook_event", "app": "models", "pk_attr": "id", "table_description": 'One thing that happened, with the exact body every delivery of it sends.'},
             bases=["TimestampedModel"],
         ),
         ops.CreateModel(
@@ -114,8 +115,17 @@ class Migration(migrations.Migration):
                 "table": "webhook_delivery",
                 "app": "models",
                 "indexes": [Index(fields=["endpoint_id", "created_at"])],
-                "pk_attr": "id",
+                "pk_attr": "id", "table_description": 'One event to one endpoint: every attempt sends the same ``webhook-id`` and body.',
             },
             bases=["TimestampedModel"],
+        ),
+        ops.AlterField(
+            model_name="Job",
+            name="kind",
+            field=fields.CharEnumField(
+                description="TRANSCRIBE: transcribe_recording\nANALYZE: analyze_session\nEXPORT: export_session\nDELIVER_WEBHOOK: deliver_webhook",
+                enum_type=JobKind,
+                max_length=40,
+            ),
         ),
     ]

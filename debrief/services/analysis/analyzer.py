@@ -26,6 +26,7 @@ from debrief.services.analysis.prompt import (
     AnswerBrief,
     answer_block,
     estimate_tokens,
+    question_block,
     ref_for,
     session_messages,
 )
@@ -279,7 +280,7 @@ class SessionAnalyzer:
         by_ref = {a.recording_id: a for a in reply.answers}
         # Tokens are shared out by size: prompt by each answer's part of the prompt (the rest,
         # instructions and digests, to the session verdict), completion by each reply item.
-        blocks = [len(answer_block(b)) for b in batch]
+        blocks = [len(question_block(b)) + len(answer_block(b)) for b in batch]
         shared = sum(len(m["content"]) for m in messages) - sum(blocks)
         prompt = share_tokens(completed.prompt_tokens, [*blocks, shared if final else 0])
         sizes = [len(by_ref[b.ref].model_dump_json()) for b in batch]

@@ -127,7 +127,12 @@ class ChatClient:
                 failure_class=gave_up.failure_class.value,
             ) from gave_up
         if reply.usage_reported:
-            self.ledger.record_tokens(self.model, reply.prompt_tokens, reply.completion_tokens)
+            self.ledger.record_tokens(
+                self.model,
+                reply.prompt_tokens,
+                reply.completion_tokens,
+                cached_prompt_tokens=reply.cached_prompt_tokens,
+            )
         return reply
 
 

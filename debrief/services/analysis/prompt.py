@@ -6,6 +6,9 @@ Transcripts are data, not instructions: the candidate said them, and a candidate
 (``<`` and ``>`` escaped too) inside one ``<answers>`` block that comes last, so nothing a
 candidate says can close the block or pass for a prompt line, and the system message says the
 block is untrusted.
+What is the same for every candidate of an interview comes first (instructions, the interview,
+each question with its rubric) and the candidate's answers last, so the provider's prompt cache
+serves the shared prefix at the cached rate (OpenAI caches from 1,024 identical tokens).
 
 Answers are labelled ``recording_id: Q<position>`` (short labels cost fewer tokens than UUIDs
 and are easier for a model to copy); the labels map back to recordings in the analyser.
@@ -102,6 +105,9 @@ def session_messages(
     """The messages of one analysis call."""
     system = _ASSESS + (_EVIDENCE if with_evidence else "") + (_SESSION if with_session else "")
     parts = [f"Interview: {title}"]
+    if answers:  # the same for every candidate: the cacheable prefix
+        parts.append("Questions:")
+        parts.extend(question_block(a) for a in answers)
     if digests:
         parts.append("Other questions of this session, already assessed:")
         parts.extend(
@@ -141,15 +147,20 @@ def describe_metrics(metrics: SpeechMetrics) -> str:
     return ", ".join(parts)
 
 
-def answer_block(answer: AnswerBrief) -> str:
-    """One answer's part of the prompt, from its label to the end of its transcript."""
+def question_block(answer: AnswerBrief) -> str:
+    """The question an answer replies to, with its rubric: the same for every candidate."""
     limit = f" (time limit {answer.time_limit_s} s)" if answer.time_limit_s else ""
-    lines = [
-        f"recording_id: {answer.ref}",
-        f"Question {answer.position}: {answer.question_text}{limit}",
-    ]
+    lines = [f"Question {answer.position} ({answer.ref}): {answer.question_text}{limit}"]
     if answer.rubric:
         lines.append(f"Rubric: {answer.rubric}")
+    return "\n".join(lines)
+
+
+def answer_block(answer: AnswerBrief) -> str:
+    """One answer's part of the prompt, from its label to the end of its transcript."""
+    # The question's words again (not its rubric): the model reads each answer beside what
+    # it replies to, for a few tokens; the long, constant part stays in the cached prefix.
+    lines = [f"recording_id: {answer.ref}", f"Question {answer.position}: {answer.question_text}"]
     lines.append(f"Speech: {describe_metrics(answer.metrics)}")
     lines.append(f"Transcript: {quoted(answer.transcript)}")
     return "\n".join(lines)

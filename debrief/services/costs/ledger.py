@@ -154,13 +154,19 @@ class CostLedger:
         prompt_tokens: int,
         completion_tokens: int,
         scope: CostScope | None = None,
+        *,
+        cached_prompt_tokens: int = 0,
     ) -> None:
-        """One chat completion's usage, as two events (prompt and completion are priced apart)."""
+        """One chat completion's usage, as two events (prompt and completion are priced apart);
+        the prompt's cached tokens are priced at the cached rate."""
         scope = self._scope(None, scope)
+        if cached_prompt_tokens:
+            TOKENS.labels(model, "prompt_cached").inc(cached_prompt_tokens)
         for direction, tokens in (("prompt", prompt_tokens), ("completion", completion_tokens)):
             TOKENS.labels(model, direction).inc(tokens)  # counted even when the ledger is off
             kwargs = {"prompt": tokens if direction == "prompt" else 0}
             kwargs["completion"] = tokens if direction == "completion" else 0
+            kwargs["cached_prompt"] = cached_prompt_tokens if direction == "prompt" else 0
             cost = pricing.tokens_usd(self.prices, model, **kwargs)
             self._add(Category.LLM_TOKENS, model, tokens, Unit.TOKEN, cost, scope, detail=direction)
 

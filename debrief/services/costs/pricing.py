@@ -29,9 +29,16 @@ def transcription_usd(prices: PriceTable, model: str, billed_seconds: float) -> 
     return prices.transcription_per_minute.get(model, 0.0) * billed_seconds / 60
 
 
-def tokens_usd(prices: PriceTable, model: str, *, prompt: int, completion: int) -> float:
+def tokens_usd(
+    prices: PriceTable, model: str, *, prompt: int, completion: int, cached_prompt: int = 0
+) -> float:
+    """Chat tokens; ``cached_prompt`` of the ``prompt`` tokens are priced at the cached rate."""
     prompt_price, completion_price = prices.chat_per_million_tokens.get(model, (0.0, 0.0))
-    return (prompt * prompt_price + completion * completion_price) / 1_000_000
+    cached_price = prices.chat_cached_per_million_tokens.get(model, prompt_price)
+    cached = min(max(cached_prompt, 0), prompt)
+    return (
+        (prompt - cached) * prompt_price + cached * cached_price + completion * completion_price
+    ) / 1_000_000
 
 
 def local_cpu_usd(prices: PriceTable, cpu_seconds: float) -> float:

@@ -13,6 +13,7 @@ import math
 import statistics
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from itertools import pairwise
 
 from debrief.prices import DAYS_PER_MONTH, GB, PriceTable, StorageClassPrice
 from debrief.services.storage.backends import ARCHIVE_CLASSES
@@ -241,3 +242,99 @@ def plan_lifecycle(
         if name in prices.storage_classes and name != BASE_CLASS
     ]
     return LifecyclePlan(prices.as_of, len(objects), sum(sizes), median, classes)
+
+
+# --- transitions from prices alone (issue 18: rules a new bucket needs before it has objects)
+
+MIN_BAND_BYTES = 1024  # below a KiB no class pays for its request fee
+MAX_BAND_BYTES = 1 << 40  # the largest object S3 lifecycle rules are priced for here
+_SIZE_STEP = 1.01  # geometric scan, then each boundary is found to the byte
+
+
+@dataclass(frozen=True)
+class SizeBand:
+    """Objects in (min_size_bytes, max_size_bytes) move to one class at one age.
+
+    Priced from the table alone, so the band holds whatever the bucket holds today: each
+    object inside it saves money over every retention that lets the rule fire.
+    """
+
+    storage_class: str
+    transition_age_days: int
+    min_size_bytes: int  # the rule's ObjectSizeGreaterThan
+    max_size_bytes: int | None  # the rule's ObjectSizeLessThan; None: no upper bound
+
+
+def transition_bands(
+    *,
+    prices: PriceTable,
+    transition_days: Mapping[str, int],
+    reads_after_transition: float,
+    retention_days: Iterable[int],
+) -> list[SizeBand]:
+    """The size bands where a transition pays, each with the class that saves the most.
+
+    A class is scored at a size by its worst monthly saving over the retentions long enough
+    for the rule to fire (shorter ones are erased by the sweep first); the best positive
+    score wins the size. The bands' lower edge is the smallest break-even size of any class.
+    """
+    retentions = sorted(set(retention_days))
+    costings = [
+        Costing.build(prices, name, transition_age_days=days, reads=reads_after_transition)
+        for name, days in transition_days.items()
+        if name in prices.storage_classes and name != BASE_CLASS
+    ]
+    names = [name for name in transition_days if name in prices.storage_classes]
+    names = [name for name in names if name != BASE_CLASS]
+
+    def best(size: int) -> int | None:
+        """Index of the class saving the most on an object of ``size`` bytes, if any saves."""
+        winner, top = None, 0.0
+        for index, costing in enumerate(costings):
+            relevant = [r for r in retentions if r > costing.transition_age_days]
+            if not relevant:
+                continue
+            score = min(
+                _monthly(
+                    costing.lifetime_usd(size, r, moved=False)
+                    - costing.lifetime_usd(size, r, moved=True),
+                    r,
+                )
+                for r in relevant
+            )
+            if score > top:
+                winner, top = index, score
+        return winner
+
+    sizes = [MIN_BAND_BYTES]
+    while sizes[-1] < MAX_BAND_BYTES:
+        sizes.append(min(MAX_BAND_BYTES, max(sizes[-1] + 1, int(sizes[-1] * _SIZE_STEP))))
+    edges: list[tuple[int, int | None]] = []  # (first size of a run, its class)
+    previous = best(sizes[0])
+    edges.append((sizes[0], previous))
+    for lo, hi in pairwise(sizes):
+        current = best(hi)
+        if current == previous:
+            continue
+        while hi - lo > 1:  # the class changes somewhere in (lo, hi]: find the byte
+            middle = (lo + hi) // 2
+            if best(middle) == previous:
+                lo = middle
+            else:
+                hi = middle
+        edges.append((hi, current))
+        previous = current
+    bands: list[SizeBand] = []
+    for (start, index), following in zip(edges, [*edges[1:], None], strict=True):
+        if index is None:
+            continue
+        costing = costings[index]
+        bands.append(
+            SizeBand(
+                storage_class=names[index],
+                transition_age_days=costing.transition_age_days,
+                min_size_bytes=start - 1,
+                max_size_bytes=None if following is None else following[0],
+            )
+        )
+    return bands

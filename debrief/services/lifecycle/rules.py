@@ -1,4 +1,7 @@
-"""The bucket's lifecycle rules, derived from the stored objects and the price table.
+"""The bucket's lifecycle rules, derived from the price table; the plan prices today's objects.
+
+Transitions come from prices alone (``plan.transition_bands``), so an empty bucket gets the
+rules its future recordings need: each rule's size filter is where its class pays for itself.
 
 Rules debrief owns are named ``debrief-*``; any other rule in the bucket is kept as it is.
 Expiry is a backstop at the longest retention any interview has (the retention sweep deletes
@@ -10,12 +13,18 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Protocol, runtime_checkable
+from typing import Any, Protocol, cast, runtime_checkable
 
 from debrief.config import Settings
 from debrief.errors import LifecycleUnsupported
 from debrief.models import Interview, Recording
-from debrief.services.lifecycle.plan import LifecyclePlan, StoredObject, plan_lifecycle
+from debrief.services.lifecycle.plan import (
+    LifecyclePlan,
+    SizeBand,
+    StoredObject,
+    plan_lifecycle,
+    transition_bands,
+)
 from debrief.services.object_keys import EXPORTS_PREFIX, MANAGED_PREFIXES
 from debrief.services.storage.backends import StorageBackend
 
@@ -74,8 +83,28 @@ async def longest_retention_days(default_retention_days: int) -> int:
     return max(default_retention_days, (longest.retention_days if longest else None) or 0)
 
 
-def lifecycle_rules(plan: LifecyclePlan, *, expiry_days: int) -> list[dict[str, Any]]:
-    """debrief's rules: a transition only above break-even size, expiry, and housekeeping."""
+async def retention_periods(default_retention_days: int) -> set[int]:
+    """Every retention an object can have: the default and each interview's own."""
+    own = (
+        await Interview.filter(retention_days__isnull=False)
+        .distinct()
+        .values_list("retention_days", flat=True)
+    )
+    return {default_retention_days, *cast(list[int], own)}  # flat: values, not tuples
+
+
+async def bands_from_prices(settings: Settings) -> list[SizeBand]:
+    """The transitions the bucket should have, whatever it holds today (empty included)."""
+    return transition_bands(
+        prices=settings.prices,
+        transition_days=settings.lifecycle_transition_days,
+        reads_after_transition=settings.lifecycle_reads_after_transition,
+        retention_days=await retention_periods(settings.retention_days),
+    )
+
+
+def lifecycle_rules(bands: list[SizeBand], *, expiry_days: int) -> list[dict[str, Any]]:
+    """debrief's rules: a size-filtered transition per band, expiry, and housekeeping."""
     rules: list[dict[str, Any]] = [
         {
             "ID": f"{RULE_PREFIX}abort-incomplete-multipart",
@@ -96,23 +125,24 @@ def lifecycle_rules(plan: LifecyclePlan, *, expiry_days: int) -> list[dict[str, 
             "Expiration": {"Days": EXPORTS_EXPIRY_DAYS},
         },
     ]
-    best = plan.best
     for prefix in MANAGED_PREFIXES:
         name = prefix.rstrip("/")
-        if best is not None and best.transition_age_days < expiry_days:
-            assert best.break_even_size_bytes is not None  # a paying class has one
+        for band in bands:
+            if band.transition_age_days >= expiry_days:
+                continue  # expired before it would move
+            condition: dict[str, Any] = {
+                "Prefix": prefix,
+                "ObjectSizeGreaterThan": band.min_size_bytes,
+            }
+            if band.max_size_bytes is not None:
+                condition["ObjectSizeLessThan"] = band.max_size_bytes
             rules.append(
                 {
-                    "ID": f"{RULE_PREFIX}transition-{name}",
+                    "ID": f"{RULE_PREFIX}transition-{name}-{band.storage_class.lower()}",
                     "Status": "Enabled",
-                    "Filter": {
-                        "And": {
-                            "Prefix": prefix,
-                            "ObjectSizeGreaterThan": best.break_even_size_bytes,
-                        }
-                    },
+                    "Filter": {"And": condition},
                     "Transitions": [
-                        {"Days": best.transition_age_days, "StorageClass": best.storage_class}
+                        {"Days": band.transition_age_days, "StorageClass": band.storage_class}
                     ],
                 }
             )
@@ -125,6 +155,20 @@ def lifecycle_rules(plan: LifecyclePlan, *, expiry_days: int) -> list[dict[str, 
             }
         )
     return rules
+
+
+def format_bands(bands: list[SizeBand]) -> str:
+    """The transitions from prices, one line per band, as `lifecycle plan` prints them."""
+    if not bands:
+        return "Rules from prices: no transition pays for itself at any size."
+    lines = ["Rules from prices (hold for any objects, also an empty bucket):"]
+    for band in bands:
+        upper = "" if band.max_size_bytes is None else f" and below {band.max_size_bytes:,}"
+        lines.append(
+            f"  {band.storage_class} after {band.transition_age_days} days for objects larger "
+            f"than {band.min_size_bytes:,} bytes{upper}"
+        )
+    return "\n".join(lines)
 
 
 def _canonical(rules: list[dict[str, Any]]) -> str:
@@ -173,18 +217,20 @@ class AppliedTransition:
 
 
 def applied_transition(rules: list[dict[str, Any]]) -> AppliedTransition | None:
-    """The earliest transition debrief's rules make, read back from the bucket."""
-    found: AppliedTransition | None = None
+    """The earliest age and smallest size at which debrief's rules move anything, read back
+    from the bucket (a superset of what any one band moves: the sync checks no less)."""
+    ages: list[int] = []
+    sizes: list[int] = []
     for rule in rules:
         if not str(rule.get("ID", "")).startswith(f"{RULE_PREFIX}transition-"):
             continue
+        condition = rule.get("Filter", {})
         for transition in rule.get("Transitions", []):
-            condition = rule.get("Filter", {})
-            size = condition.get("And", condition).get("ObjectSizeGreaterThan", 0)
-            candidate = AppliedTransition(int(transition["Days"]), int(size))
-            if found is None or candidate.age_days < found.age_days:
-                found = candidate
-    return found
+            ages.append(int(transition["Days"]))
+            sizes.append(int(condition.get("And", condition).get("ObjectSizeGreaterThan", 0)))
+    if not ages:
+        return None
+    return AppliedTransition(min(ages), min(sizes))
 
 
 def _size(size_bytes: float | None) -> str:

@@ -23,6 +23,7 @@ class ChatReply:
     prompt_tokens: int
     completion_tokens: int
     usage_reported: bool
+    cached_prompt_tokens: int = 0  # usage.prompt_tokens_details.cached_tokens (prompt cache)
 
 
 async def complete_json(
@@ -54,4 +55,10 @@ async def complete_json(
         prompt_tokens=usage.prompt_tokens if usage else 0,
         completion_tokens=usage.completion_tokens if usage else 0,
         usage_reported=usage is not None,
+        cached_prompt_tokens=_cached_tokens(usage),
     )
+
+
+def _cached_tokens(usage: Any) -> int:
+    details = getattr(usage, "prompt_tokens_details", None) if usage else None
+    return (getattr(details, "cached_tokens", None) or 0) if details else 0

@@ -1,5 +1,9 @@
 """The transcription policy end to end: OpenAI with retries by failure class, else local.
 
+``DEBRIEF_TRANSCRIPTION_ROUTING`` picks the order: ``openai-first`` (above), ``local`` (never
+OpenAI), or ``cascade``: the local model first, OpenAI only when ``routing.route_reason`` finds
+the local transcript unreliable; a failing OpenAI then never defers, the local result stands.
+
 OpenAI gets the silence-trimmed copy (fewer billed seconds); the local model gets the stored
 file, so its timestamps need no mapping. Every try is appended to ``attempt_log`` for the job
 row, with what the provider billed for it (a reply refused as empty or unsure is billed too).
@@ -26,6 +30,7 @@ from debrief.services.openai.retry import GaveUp, RetryLoop, Try, describe
 from debrief.services.transcription.local import LocalTranscriber
 from debrief.services.transcription.openai import OpenAITranscriber
 from debrief.services.transcription.result import Outcome, Provider, TimeMap, TranscriptResult
+from debrief.services.transcription.routing import RoutingThresholds, route_reason
 
 ENDPOINT = "audio.transcriptions"
 BUDGET_SKIP = "budget: the organisation's daily OpenAI budget is spent"
@@ -43,6 +48,7 @@ class Attempt:
     elapsed_s: float | None = None
     model: str | None = None
     billed_seconds: float = 0  # what the provider bills for this try, used or not
+    cpu_seconds: float | None = None  # local model's CPU time, used or not (cascade)
 
 
 class RemoteTranscriber(Protocol):
@@ -80,6 +86,13 @@ class TranscriptionChain:
         self.openai = openai_transcriber
         self.local = local_transcriber
         self.retry = RetryLoop(circuit, policies=policies, sleep=sleep, rng=rng)
+        self.routing = settings.transcription_routing
+        self.thresholds = RoutingThresholds.from_settings(settings)
+
+    @property
+    def calls_openai_first(self) -> bool:
+        """Whether a transcription starts with OpenAI (then the trimmed copy is needed first)."""
+        return self.openai is not None and self.routing == "openai-first"
 
     @classmethod
     def from_settings(
@@ -113,7 +126,9 @@ class TranscriptionChain:
         ``openai_allowed`` is asked before each OpenAI call (the daily budget,
         ``services/costs/budget``); a no sends the recording to the local model."""
         log = attempt_log if attempt_log is not None else []
-        if self.openai is not None:
+        if self.routing == "cascade":
+            return await self._cascade(stored_path, trimmed_path, time_map, log)
+        if self.openai is not None and self.routing == "openai-first":
             if self.circuit.is_open():
                 log.append(
                     Attempt("openai", "skipped", error=f"circuit open: {self.circuit.reason}")
@@ -129,6 +144,28 @@ class TranscriptionChain:
                 if result is not None:
                     return result
         return await self._try_local(stored_path, log)
+
+    async def _cascade(
+        self,
+        stored_path: Path,
+        trimmed_path: Path | None,
+        time_map: TimeMap | None,
+        log: list[Attempt],
+    ) -> TranscriptResult:
+        """Local first; OpenAI only for a doubtful local transcript, and never a deferral."""
+        local = await self._try_local(stored_path, log)
+        reason = route_reason(local, self.thresholds)
+        if reason is None or self.openai is None:
+            return local
+        if self.circuit.is_open():
+            log.append(Attempt("openai", "skipped", error=f"circuit open: {self.circuit.reason}"))
+            return local
+        log.append(Attempt("local", "routed", error=f"unreliable: {reason}"))
+        path, mapping = (
+            (trimmed_path, time_map) if trimmed_path is not None else (stored_path, None)
+        )
+        remote = await self._try_openai(self.openai, path, mapping, log, allow_defer=False)
+        return remote if remote is not None else local
 
     async def _try_openai(
         self,
@@ -164,7 +201,16 @@ class TranscriptionChain:
             log.append(Attempt("local", "error", error=describe(exc), elapsed_s=elapsed_s))
             raise
         PROVIDER_CALLS.labels("local", "faster-whisper", "ok", "").inc()
-        log.append(Attempt("local", "ok", elapsed_s=round(time.monotonic() - started, 3)))
+        elapsed_s = round(time.monotonic() - started, 3)
+        log.append(
+            Attempt(
+                "local",
+                "ok",
+                elapsed_s=elapsed_s,
+                model=result.model,
+                cpu_seconds=result.cpu_seconds,
+            )
+        )
         return result
 
 

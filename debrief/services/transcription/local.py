@@ -109,11 +109,12 @@ class LocalTranscriber:
             cpu_seconds = time.process_time() - cpu_start
         weights = [max(s.end - s.start, 1e-3) for s in heard]
         total = sum(weights)
-        avg_logprob = (
-            sum(s.avg_logprob * w for s, w in zip(heard, weights, strict=True)) / total
-            if heard
-            else None
-        )
+
+        def weighted(values: list[float]) -> float | None:
+            return (
+                sum(v * w for v, w in zip(values, weights, strict=True)) / total if heard else None
+            )
+
         return TranscriptResult(
             text=" ".join(s.text.strip() for s in heard).strip(),
             language=info.language,
@@ -121,6 +122,8 @@ class LocalTranscriber:
             model=self.spec.name,
             segments=[Segment(start=s.start, end=s.end, text=s.text.strip()) for s in heard],
             billed_seconds=None,
-            avg_logprob=avg_logprob,
+            avg_logprob=weighted([s.avg_logprob for s in heard]),
             cpu_seconds=round(cpu_seconds, 3),
+            no_speech_prob=weighted([s.no_speech_prob for s in heard]),
+            compression_ratio=weighted([s.compression_ratio for s in heard]),
         )

@@ -36,8 +36,12 @@ class TranscriptResult:
     billed_seconds: float | None
     avg_logprob: float | None
     cpu_seconds: float | None
+    # whisper's other confidence signals (segment-length weighted), for confidence routing
+    no_speech_prob: float | None = None
+    compression_ratio: float | None = None
 
 
 # What followed one attempt: ``retry`` slept and tried again, ``defer`` raised DeferJob,
-# ``fallback``/``open_circuit`` went local, ``skipped``: the circuit was open, no request sent.
-Outcome = Literal["ok", "retry", "defer", "fallback", "open_circuit", "skipped", "error"]
+# ``fallback``/``open_circuit`` went local, ``skipped``: the circuit was open, no request sent,
+# ``routed``: the local transcript looked unreliable and OpenAI was asked (cascade routing).
+Outcome = Literal["ok", "retry", "defer", "fallback", "open_circuit", "skipped", "error", "routed"]

@@ -14,6 +14,11 @@ Order matters for "nothing lost, nothing half-written, nothing stuck":
 An idempotency key is bound to what it was first used for: the session, the question and the
 sha256 of the uploaded bytes. The same request again returns the first result and stores
 nothing; the same key for another question or other bytes is a ``Conflict`` naming the key.
+
+With ``DEBRIEF_TRANSCRIBE_WHEN=final`` the job is held until the take is final: the session is
+submitted (``sessions.submit_session`` releases it) or ``FINAL_TAKE_QUIET_S`` pass without a
+retake. A retake before then releases the replaced take's job, which finds no recording and
+ends without a call: the replaced take costs nothing.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ import shutil
 import tempfile
 import uuid
 from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -39,7 +45,7 @@ from debrief.models import Interview, JobKind, Question, Recording, Session, Ses
 from debrief.services import versions
 from debrief.services.audio import PreparedAudio, prepare_audio_async
 from debrief.services.object_keys import original_key, recording_key
-from debrief.services.queue.outbox import add_job
+from debrief.services.queue.outbox import add_job, run_now
 from debrief.services.sessions import ensure_open
 from debrief.services.storage.backends import StorageBackend
 from debrief.services.unit_of_work import JobDispatcher, unit_of_work
@@ -128,6 +134,7 @@ async def store_recording(
             if previous.original_object_key:
                 uow.replaced_objects.append(previous.original_object_key)
             await previous.delete()
+            await run_now(uow, JobKind.TRANSCRIBE, [previous.id])  # ends at once, nothing to do
         recording = await Recording.create(
             id=prepared.recording_id,
             session=locked,
@@ -140,7 +147,7 @@ async def store_recording(
             original_object_key=prepared.original_object_key,
             **_audio_fields(prepared.audio),
         )
-        await add_job(uow, JobKind.TRANSCRIBE, recording.id)
+        await add_job(uow, JobKind.TRANSCRIBE, recording.id, run_after=final_take_at(settings))
         await versions.bump_session(session.id)
     return recording
 
@@ -200,6 +207,13 @@ def _check_retakes(interview: Interview, previous: Recording | None) -> None:
         raise RetakeLimitReached(
             f"This question allows {interview.max_retakes} retake(s); none are left."
         )
+
+
+def final_take_at(settings: Settings) -> datetime | None:
+    """When a take nobody replaced counts as final (None: transcribe on upload)."""
+    if settings.transcribe_when == "upload":
+        return None
+    return datetime.now(UTC) + timedelta(seconds=settings.final_take_quiet_s)
 
 
 def _audio_fields(prepared: PreparedAudio) -> dict[str, Any]:

@@ -64,6 +64,7 @@ class FakeOpenAIServer:
         self._ears = Ears(transcribe_with)
         self._lock = threading.Lock()
         self._calls: list[Call] = []
+        self._prompt_prefixes: dict[str, list[str]] = {}  # model -> earlier prompts (cache)
         self._scripts: dict[str, deque[Fault]] = {e: deque() for e in ENDPOINTS}
         self._loop: asyncio.AbstractEventLoop | None = None
         self._wake: asyncio.Event | None = None  # set on stop(), ends hangs
@@ -110,6 +111,7 @@ class FakeOpenAIServer:
         """Forget calls and scripted faults (between tests sharing one server)."""
         with self._lock:
             self._calls.clear()
+            self._prompt_prefixes.clear()
             for queue in self._scripts.values():
                 queue.clear()
 
@@ -297,7 +299,12 @@ class FakeOpenAIServer:
             schema_chars = len(json.dumps(json_schema.get("schema"), separators=(",", ":")))
         prompt_tokens = tokens_for(prompt_chars + schema_chars)
         completion_tokens = tokens_for(len(content))
-        summary["usage"] = {"prompt_tokens": prompt_tokens, "completion_tokens": completion_tokens}
+        cached_tokens = self._cached_tokens(str(model), json_schema, messages, prompt_tokens)
+        summary["usage"] = {
+            "prompt_tokens": prompt_tokens,
+            "completion_tokens": completion_tokens,
+            "cached_tokens": cached_tokens,
+        }
         record(200)
         return JSONResponse(
             {
@@ -317,9 +324,41 @@ class FakeOpenAIServer:
                     "prompt_tokens": prompt_tokens,
                     "completion_tokens": completion_tokens,
                     "total_tokens": prompt_tokens + completion_tokens,
+                    "prompt_tokens_details": {"cached_tokens": cached_tokens},
                 },
             }
         )
+
+    def _cached_tokens(
+        self, model: str, json_schema: Mapping[str, Any], messages: list[Any], prompt_tokens: int
+    ) -> int:
+        """Prompt caching as the real API does it: a prompt of at least 1,024 tokens that starts
+        like an earlier one of the same model (schema, then messages in order) reports the shared
+        prefix, in whole 128-token blocks from 1,024 up, as ``cached_tokens`` (0 otherwise)."""
+        text = json.dumps(json_schema.get("schema"), separators=(",", ":")) + "".join(
+            f"<{m.get('role')}>{message_text(m)}" for m in messages if isinstance(m, dict)
+        )
+        with self._lock:
+            earlier = self._prompt_prefixes.setdefault(model, [])
+            shared = max((_shared_prefix_chars(text, e) for e in earlier), default=0)
+            earlier.append(text)
+        if prompt_tokens < CACHE_MIN_TOKENS:
+            return 0
+        blocks = (min(shared // 4, prompt_tokens) - CACHE_MIN_TOKENS) // CACHE_BLOCK_TOKENS
+        return 0 if blocks < 0 else CACHE_MIN_TOKENS + blocks * CACHE_BLOCK_TOKENS
+
+
+CACHE_MIN_TOKENS = 1024  # OpenAI caches prompts from this length...
+CACHE_BLOCK_TOKENS = 128  # ...in blocks of this many tokens
+
+
+def _shared_prefix_chars(a: str, b: str) -> int:
+    """Characters two prompts have in common from their start."""
+    n = min(len(a), len(b))
+    for i in range(n):
+        if a[i] != b[i]:
+            return i
+    return n
 
 
 Recorder = Callable[..., None]

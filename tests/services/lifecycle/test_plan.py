@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 
 from debrief.prices import PriceTable
-from debrief.services.lifecycle.plan import Costing, StoredObject, plan_lifecycle
-from debrief.services.lifecycle.rules import lifecycle_rules
+from debrief.services.lifecycle.plan import (
+    Costing,
+    SizeBand,
+    StoredObject,
+    plan_lifecycle,
+    transition_bands,
+)
+from debrief.services.lifecycle.rules import applied_transition, lifecycle_rules
 
 KIB = 1024
 GIB = 1024**3
@@ -85,20 +93,70 @@ def test_threshold_protects_the_shortest_retention_that_reaches_the_rule() -> No
     assert result.classes[0].break_even_size_bytes > one.classes[0].break_even_size_bytes
 
 
-def test_rules_transition_only_above_break_even_and_expire_at_retention() -> None:
-    objects = [StoredObject(600 * KIB, age_days=10, retention_days=730) for _ in range(5)]
-    result = plan(objects)
-    best = result.best
-    assert best is not None
-    rules = {r["ID"]: r for r in lifecycle_rules(result, expiry_days=730)}
-    transition = rules["debrief-transition-recordings"]
-    assert transition["Filter"]["And"] == {
-        "Prefix": "recordings/",
-        "ObjectSizeGreaterThan": best.break_even_size_bytes,
+def bands(*retentions: int, transition_days: dict[str, int] = TRANSITION_DAYS) -> list[SizeBand]:
+    return transition_bands(
+        prices=PriceTable(),
+        transition_days=transition_days,
+        reads_after_transition=0.1,
+        retention_days=retentions or (730,),
+    )
+
+
+def test_bands_from_prices_alone_start_at_the_smallest_break_even() -> None:
+    found = bands(730)
+    assert found, "a 730-day retention has sizes worth moving"
+    costings = {
+        name: Costing.build(PriceTable(), name, transition_age_days=days, reads=0.1)
+        for name, days in TRANSITION_DAYS.items()
     }
-    assert transition["Transitions"] == [
-        {"Days": best.transition_age_days, "StorageClass": best.storage_class}
-    ]
+    smallest = min(c.break_even_size_bytes(730) or 2**62 for c in costings.values())
+    assert found[0].min_size_bytes + 1 == smallest  # ObjectSizeGreaterThan: one below
+    for lower, upper in pairwise(found):  # contiguous, no overlap
+        assert lower.max_size_bytes == upper.min_size_bytes + 1
+    assert found[-1].max_size_bytes is None
+
+
+def test_every_size_inside_a_band_saves_on_its_class_and_none_below_pays() -> None:
+    found = bands(730)
+    for band in found:
+        costing = Costing.build(
+            PriceTable(),
+            band.storage_class,
+            transition_age_days=band.transition_age_days,
+            reads=0.1,
+        )
+        top = band.max_size_bytes or band.min_size_bytes * 100
+        for size in (band.min_size_bytes + 1, (band.min_size_bytes + top) // 2, top - 1):
+            assert costing.lifetime_usd(size, 730, moved=True) < costing.lifetime_usd(
+                size, 730, moved=False
+            ), (band, size)
+    below = found[0].min_size_bytes
+    for name, days in TRANSITION_DAYS.items():
+        costing = Costing.build(PriceTable(), name, transition_age_days=days, reads=0.1)
+        assert costing.lifetime_usd(below, 730, moved=True) >= costing.lifetime_usd(
+            below, 730, moved=False
+        ), name
+
+
+def test_a_short_retention_raises_the_bands_and_one_too_short_for_any_rule_leaves_none() -> None:
+    long_only, with_short = bands(730), bands(730, 200)
+    assert with_short[0].min_size_bytes > long_only[0].min_size_bytes
+    assert bands(20) == []  # deleted before any class may take it
+
+
+def test_rules_transition_each_band_by_size_and_expire_at_retention() -> None:
+    found = bands(730)
+    rules = {r["ID"]: r for r in lifecycle_rules(found, expiry_days=730)}
+    for band in found:
+        rule = rules[f"debrief-transition-recordings-{band.storage_class.lower()}"]
+        condition = {"Prefix": "recordings/", "ObjectSizeGreaterThan": band.min_size_bytes}
+        if band.max_size_bytes is not None:
+            condition["ObjectSizeLessThan"] = band.max_size_bytes
+        assert rule["Filter"]["And"] == condition
+        assert rule["Transitions"] == [
+            {"Days": band.transition_age_days, "StorageClass": band.storage_class}
+        ]
+        assert f"debrief-transition-originals-{band.storage_class.lower()}" in rules
     assert rules["debrief-expire-recordings"]["Expiration"] == {"Days": 730}
     assert rules["debrief-expire-originals"]["Filter"] == {"Prefix": "originals/"}
     assert rules["debrief-expire-pending"] == {
@@ -109,18 +167,23 @@ def test_rules_transition_only_above_break_even_and_expire_at_retention() -> Non
     }
     multipart = rules["debrief-abort-incomplete-multipart"]
     assert multipart["AbortIncompleteMultipartUpload"] == {"DaysAfterInitiation": 1}
+    transition = applied_transition(list(rules.values()))
+    assert transition is not None
+    assert transition.min_size_bytes == found[0].min_size_bytes
+    assert transition.age_days == min(b.transition_age_days for b in found)
 
 
-def test_rules_without_a_paying_transition_only_expire() -> None:
-    result = plan([StoredObject(8 * KIB, age_days=10, retention_days=730)])
-    ids = {r["ID"] for r in lifecycle_rules(result, expiry_days=900)}
+def test_rules_without_a_paying_band_only_expire() -> None:
+    ids = {r["ID"] for r in lifecycle_rules(bands(20), expiry_days=20)}
     assert not any("transition" in i for i in ids)
     assert "debrief-expire-recordings" in ids
+    # a band whose age is past the expiry is left out too
+    late = [SizeBand("GLACIER", 90, 1000, None)]
+    assert not any("transition" in r["ID"] for r in lifecycle_rules(late, expiry_days=60))
 
 
 def test_data_exports_expire_after_a_day() -> None:
-    result = plan([StoredObject(8 * KIB, age_days=10, retention_days=730)])
-    rules = {r["ID"]: r for r in lifecycle_rules(result, expiry_days=730)}
+    rules = {r["ID"]: r for r in lifecycle_rules(bands(730), expiry_days=730)}
     assert rules["debrief-expire-exports"] == {
         "ID": "debrief-expire-exports",
         "Status": "Enabled",
