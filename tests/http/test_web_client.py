@@ -2,9 +2,12 @@
 
 A candidate answers three questions by voice (one retake) and submits; the interviewer's page
 shows each transcript, plays one answer (exactly one URL signed), and what is stored is the
-browser's own Opus. GraphiQL runs a query with every origin but 127.0.0.1 blocked. axe-core
-reports no serious or critical violation on any page. Screenshots of each page go to
-``$DEBRIEF_SCREENSHOTS_DIR`` (else a temporary folder, printed).
+browser's own Opus. The interviewer rates one answer (from the keyboard) and decides the
+session; a too-long comment's typed error shows inline; the API then holds that review and its
+summary. An invited candidate's page shows the deadline, and says the link has expired once it
+passes (the server then refuses submit with `Expired`). GraphiQL runs a query with every
+origin but 127.0.0.1 blocked. axe-core reports no serious or critical violation on any page.
+Screenshots of each page go to ``$DEBRIEF_SCREENSHOTS_DIR`` (else a temporary folder, printed).
 """
 
 from __future__ import annotations
@@ -17,8 +20,10 @@ import re
 import tempfile
 import uuid
 from collections.abc import AsyncIterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
 
 import av
 import httpx
@@ -33,6 +38,7 @@ from tests.support.browser import CHROMIUM, chromium_args, fake_microphone_wav, 
 AXE = Path(__file__).parents[2] / "web" / "node_modules" / "axe-core" / "axe.min.js"
 ANSWER_S = 3.5  # long enough for a sentence of the fixture, short enough for a quick test
 MAX_BYTES_PER_S = 2_500
+DEADLINE_S = 8  # long enough to load the page and see the deadline, short enough to wait out
 SIGNED = re.compile(r"^debrief_storage_urls_signed_total(?:\{[^}]*\})? (\S+)$", re.M)
 QUESTIONS = [
     {"text": "Tell us about your experience.", "timeLimitSeconds": 60},
@@ -158,6 +164,52 @@ async def send_answer(page: Page, number: int) -> None:
     await expect(page.get_by_role("status")).to_contain_text(f"Answer {number} saved")
 
 
+RATING_COMMENT = "Clear and concrete."
+DECISION_COMMENT = "Strong enough for the next round."
+REVIEWS = """query($id: ID!) { session(id: $id) {
+  reviews { reviewer rating decision comment }
+  reviewSummary { averageRating decisions { decision count } }
+  recordings { question { position } reviews { reviewer rating decision comment } } } }"""
+INVITE = """mutation($key: String!, $expiresAt: DateTime) {
+  inviteCandidate(interviewKey: $key, candidateName: "Grace", expiresAt: $expiresAt) {
+    __typename ... on StartSessionResult { uploadToken recordUrl session { id } }
+    ... on UserError { message } } }"""
+
+
+async def review_in_browser(page: Page) -> None:
+    """Rate answer 1 four of five (arrow keys in the radio group), then advance the session."""
+    card = page.locator(".card.answer").first
+    await expect(card.get_by_text("No reviews yet.")).to_be_visible()
+    await card.get_by_role("radio", name="3 – fair").check()
+    await card.get_by_role("radio", name="3 – fair").press("ArrowRight")  # the keyboard's way
+    await expect(card.get_by_role("radio", name="4 – good")).to_be_checked()
+    comment = card.get_by_label("Comment on answer 1 (optional)")
+    await comment.fill("x" * 5001)  # over the server's limit: its typed error, shown inline
+    await card.get_by_role("button", name="Save rating of answer 1").click()
+    await expect(card.get_by_role("alert")).to_contain_text("comment must be at most")
+    await comment.fill(RATING_COMMENT)
+    await card.get_by_role("button", name="Save rating of answer 1").click()
+    await expect(card.get_by_role("status")).to_contain_text("rating of answer 1 is saved")
+    await expect(card.get_by_role("alert")).to_have_count(0)  # the error is cleared
+    reviews = card.get_by_role("list", name="Reviews of answer 1")
+    await expect(reviews).to_contain_text("rated 4 of 5")
+    await expect(reviews).to_contain_text(RATING_COMMENT)
+
+    section = page.locator("section", has=page.get_by_role("heading", name="Review of the session"))
+    await section.get_by_role("button", name="Save decision").click()  # nothing chosen yet
+    await expect(section.get_by_role("alert")).to_contain_text("Choose Advance, Hold or Reject")
+    await section.get_by_role("radio", name="Advance").check()
+    await section.get_by_label("Comment on the session (optional)").fill(DECISION_COMMENT)
+    await section.get_by_role("button", name="Save decision").click()
+    await expect(section.get_by_role("status")).to_contain_text("Your decision (Advance) is saved")
+    decisions = section.get_by_role("list", name="Decisions on this session")
+    await expect(decisions).to_contain_text("Advance")
+    await expect(decisions).to_contain_text(DECISION_COMMENT)
+    summary = section.get_by_label("Review summary")
+    await expect(summary).to_contain_text("4.0 of 5")
+    await expect(summary).to_contain_text("Advance 1 · Hold 0 · Reject 0")
+
+
 async def test_candidate_records_and_interviewer_reviews(
     server: tuple[str, str],  # noqa: F811
     chromium: Browser,
@@ -248,6 +300,9 @@ async def test_candidate_records_and_interviewer_reviews(
         await page.locator(".card.answer").first.locator("button.segment").first.click()
         await page.screenshot(path=screenshots / "7-review-session.png", full_page=True)
         assert await urls_signed(client, base) - signed_before == 1
+        await review_in_browser(page)
+        await assert_accessible(page, "review session with reviews")
+        await page.screenshot(path=screenshots / "7b-review-session-reviews.png", full_page=True)
 
         # Stored as the browser recorded it: the same Opus packets, under the byte budget.
         session_id = page.url.split("session=")[1]
@@ -268,6 +323,18 @@ async def test_candidate_records_and_interviewer_reviews(
             assert opus_packets(body, tmp_path / "stored.ogg") == opus_packets(
                 sent, tmp_path / "sent.webm"
             ), "the server re-encoded the browser's recording"
+
+        # The API holds what the browser saved: one rating, one decision, and their summary.
+        reviews = (await gql(client, base, REVIEWS, {"id": session_id}, api_key))["session"]
+        first = min(reviews["recordings"], key=lambda r: r["question"]["position"])
+        assert [(r["rating"], r["comment"]) for r in first["reviews"]] == [(4, RATING_COMMENT)]
+        assert [r["reviews"] for r in reviews["recordings"] if r is not first] == [[], []]
+        assert [(r["decision"], r["comment"]) for r in reviews["reviews"]] == [
+            ("ADVANCE", DECISION_COMMENT)
+        ]
+        summary = reviews["reviewSummary"]
+        assert summary["averageRating"] == 4
+        assert {d["decision"]: d["count"] for d in summary["decisions"]}.get("ADVANCE") == 1
 
         # GraphiQL: its editor renders and runs a query from local assets only.
         await page.goto(f"{base}/graphql")
@@ -309,3 +376,48 @@ async def test_refused_microphone_says_what_to_do(
         )
         await expect(page.get_by_role("button", name="Record answer")).to_be_visible()
         await browser.close()
+
+
+async def test_candidate_page_shows_the_deadline_then_expires(
+    server: tuple[str, str],  # noqa: F811
+    chromium: Browser,
+    screenshots: Path,
+) -> None:
+    base, api_key = server
+    key = f"web-{uuid.uuid4().hex[:8]}"
+    deadline = datetime.now(UTC) + timedelta(seconds=DEADLINE_S)
+    async with httpx.AsyncClient(timeout=30) as client:
+        await gql(client, base, CREATE_INTERVIEW, {"input": {
+            "key": key, "title": "Deadline", "questions": QUESTIONS[:1]}}, api_key)  # fmt: skip
+        invited = await gql(client, base, INVITE, {"key": key, "expiresAt": deadline.isoformat()},
+                            api_key)  # fmt: skip
+        invited = invited["inviteCandidate"]
+        assert invited["__typename"] == "StartSessionResult", invited
+        context = await chromium.new_context(  # axe is injected inline: bypass the CSP
+            bypass_csp=True, timezone_id="Europe/Berlin", locale="en-GB"
+        )
+        page = await context.new_page()
+        await page.goto(f"{base}/record#{urlsplit(invited['recordUrl']).fragment}")
+        shown = deadline.astimezone(ZoneInfo("Europe/Berlin")).strftime("%H:%M:%S")
+        notice = page.locator(".deadline")
+        await expect(notice).to_contain_text("Deadline: send your answers by")
+        await expect(notice).to_contain_text(shown)  # the browser's local time, not UTC's
+        await page.get_by_role("button", name="Allow microphone").click()
+        await assert_accessible(page, "record with deadline")
+        await page.screenshot(path=screenshots / "9-record-deadline.png", full_page=True)
+
+        # The deadline passes with the page open: it says so, and the server agrees.
+        heading = page.get_by_role("heading", name="Link expired")
+        await expect(heading).to_be_visible(timeout=(DEADLINE_S + 10) * 1000)
+        await expect(page.get_by_text("Ask the interviewer to extend the deadline")).to_be_visible()
+        await expect(page.get_by_role("button", name="Record answer")).to_have_count(0)
+        await assert_accessible(page, "record expired")
+        await page.screenshot(path=screenshots / "10-record-expired.png", full_page=True)
+        status = await gql(client, base, "{ candidateSession { status } }", {},
+                           invited["uploadToken"])  # fmt: skip
+        assert status["candidateSession"]["status"] == "EXPIRED"
+        submit = "mutation($id: ID!) { submitSession(sessionId: $id) { __typename } }"
+        refused = await gql(client, base, submit, {"id": invited["session"]["id"]},
+                            invited["uploadToken"])  # fmt: skip
+        assert refused["submitSession"]["__typename"] == "Expired"
+        await context.close()

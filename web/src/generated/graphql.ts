@@ -9,6 +9,11 @@ export type RecordingStatus =
   | 'TRANSCRIBED'
   | 'TRANSCRIBING';
 
+export type ReviewDecision =
+  | 'ADVANCE'
+  | 'HOLD'
+  | 'REJECT';
+
 export type SessionStatus =
   | 'ANALYZING'
   | 'COMPLETE'
@@ -21,7 +26,7 @@ export type SessionStatus =
 export type CandidateSessionQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type CandidateSessionQuery = { candidateSession: { id: string, status: SessionStatus, candidateName: string | null, interview: { title: string, maxRetakes: number, questions: Array<{ id: string, position: number, text: string, timeLimitSeconds: number | null }> }, recordings: Array<{ id: string, status: RecordingStatus, question: { id: string } }> } | null };
+export type CandidateSessionQuery = { candidateSession: { id: string, status: SessionStatus, candidateName: string | null, expiresAt: string | null, interview: { title: string, maxRetakes: number, questions: Array<{ id: string, position: number, text: string, timeLimitSeconds: number | null }> }, recordings: Array<{ id: string, status: RecordingStatus, question: { id: string } }> } | null };
 
 export type UploadAnswerMutationVariables = Exact<{
   sessionId: string | number;
@@ -91,7 +96,39 @@ export type ReviewSessionQueryVariables = Exact<{
 }>;
 
 
-export type ReviewSessionQuery = { session: { id: string, status: SessionStatus, candidateName: string | null, createdAt: string, submittedAt: string | null, failureReason: string | null, interview: { key: string, title: string }, analysis: { score: number | null, summary: string | null, recommendation: string | null, provider: string, model: string | null } | null, recordings: Array<{ id: string, status: RecordingStatus, durationSeconds: number | null, speechSeconds: number | null, sizeBytes: number, codec: string, question: { id: string, position: number, text: string }, transcript: { text: string, provider: string, model: string, segments: Array<{ start: number, end: number, text: string }> } | null, analysis: { score: number | null, summary: string | null, strengths: Array<string>, concerns: Array<string>, provider: string, metrics: { wordsPerMinute: number, fillerRate: number, speechSeconds: number, wordCount: number } } | null }> } | null };
+export type ReviewSessionQuery = { session: { id: string, status: SessionStatus, candidateName: string | null, createdAt: string, submittedAt: string | null, expiresAt: string | null, failureReason: string | null, reviews: Array<{ id: string, reviewer: string, rating: number | null, decision: ReviewDecision | null, comment: string | null, createdAt: string }>, reviewSummary: { averageRating: number | null, decisions: Array<{ decision: ReviewDecision, count: number }> } | null, interview: { key: string, title: string }, analysis: { score: number | null, summary: string | null, recommendation: string | null, provider: string, model: string | null } | null, recordings: Array<{ id: string, status: RecordingStatus, durationSeconds: number | null, speechSeconds: number | null, sizeBytes: number, codec: string, question: { id: string, position: number, text: string }, transcript: { text: string, provider: string, model: string, segments: Array<{ start: number, end: number, text: string }> } | null, analysis: { score: number | null, summary: string | null, strengths: Array<string>, concerns: Array<string>, provider: string, metrics: { wordsPerMinute: number, fillerRate: number, speechSeconds: number, wordCount: number } } | null, reviews: Array<{ id: string, reviewer: string, rating: number | null, decision: ReviewDecision | null, comment: string | null, createdAt: string }> }> } | null };
+
+export type ReviewFieldsFragment = { id: string, reviewer: string, rating: number | null, decision: ReviewDecision | null, comment: string | null, createdAt: string };
+
+export type RateAnswerMutationVariables = Exact<{
+  recordingId: string | number;
+  rating: number;
+  comment: string | null | undefined;
+}>;
+
+
+export type RateAnswerMutation = { reviewRecording:
+    | { __typename: 'Conflict', message: string }
+    | { __typename: 'Forbidden', message: string }
+    | { __typename: 'InvalidInput', message: string }
+    | { __typename: 'NotFound', message: string }
+    | { __typename: 'Review', id: string, reviewer: string, rating: number | null, decision: ReviewDecision | null, comment: string | null, createdAt: string }
+   };
+
+export type DecideSessionMutationVariables = Exact<{
+  sessionId: string | number;
+  decision: ReviewDecision;
+  comment: string | null | undefined;
+}>;
+
+
+export type DecideSessionMutation = { reviewSession:
+    | { __typename: 'Conflict', message: string }
+    | { __typename: 'Forbidden', message: string }
+    | { __typename: 'InvalidInput', message: string }
+    | { __typename: 'NotFound', message: string }
+    | { __typename: 'Review', id: string, reviewer: string, rating: number | null, decision: ReviewDecision | null, comment: string | null, createdAt: string }
+   };
 
 export type SessionCostQueryVariables = Exact<{
   interviewKey: string;
@@ -135,13 +172,23 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-
+export const ReviewFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ReviewFields on Review {
+  id
+  reviewer
+  rating
+  decision
+  comment
+  createdAt
+}
+    `, {"fragmentName":"ReviewFields"}) as unknown as TypedDocumentString<ReviewFieldsFragment, unknown>;
 export const CandidateSessionDocument = new TypedDocumentString(`
     query CandidateSession {
   candidateSession {
     id
     status
     candidateName
+    expiresAt
     interview {
       title
       maxRetakes
@@ -260,7 +307,18 @@ export const ReviewSessionDocument = new TypedDocumentString(`
     candidateName
     createdAt
     submittedAt
+    expiresAt
     failureReason
+    reviews {
+      ...ReviewFields
+    }
+    reviewSummary {
+      averageRating
+      decisions {
+        decision
+        count
+      }
+    }
     interview {
       key
       title
@@ -307,10 +365,60 @@ export const ReviewSessionDocument = new TypedDocumentString(`
           wordCount
         }
       }
+      reviews {
+        ...ReviewFields
+      }
     }
   }
 }
-    `) as unknown as TypedDocumentString<ReviewSessionQuery, ReviewSessionQueryVariables>;
+    fragment ReviewFields on Review {
+  id
+  reviewer
+  rating
+  decision
+  comment
+  createdAt
+}`) as unknown as TypedDocumentString<ReviewSessionQuery, ReviewSessionQueryVariables>;
+export const RateAnswerDocument = new TypedDocumentString(`
+    mutation RateAnswer($recordingId: ID!, $rating: Int!, $comment: String) {
+  reviewRecording(recordingId: $recordingId, rating: $rating, comment: $comment) {
+    __typename
+    ... on Review {
+      ...ReviewFields
+    }
+    ... on UserError {
+      message
+    }
+  }
+}
+    fragment ReviewFields on Review {
+  id
+  reviewer
+  rating
+  decision
+  comment
+  createdAt
+}`) as unknown as TypedDocumentString<RateAnswerMutation, RateAnswerMutationVariables>;
+export const DecideSessionDocument = new TypedDocumentString(`
+    mutation DecideSession($sessionId: ID!, $decision: ReviewDecision!, $comment: String) {
+  reviewSession(sessionId: $sessionId, decision: $decision, comment: $comment) {
+    __typename
+    ... on Review {
+      ...ReviewFields
+    }
+    ... on UserError {
+      message
+    }
+  }
+}
+    fragment ReviewFields on Review {
+  id
+  reviewer
+  rating
+  decision
+  comment
+  createdAt
+}`) as unknown as TypedDocumentString<DecideSessionMutation, DecideSessionMutationVariables>;
 export const SessionCostDocument = new TypedDocumentString(`
     query SessionCost($interviewKey: String!) {
   costReport(interviewKey: $interviewKey) {

@@ -1,7 +1,9 @@
 /**
  * `/record#token=dbu_…`: the candidate answers each question by voice. Per question:
  * record, stop, listen, upload (with progress, retried with the same idempotency key), retake
- * while the interview allows; then submit.
+ * while the interview allows; then submit. The session's deadline (when it has one) is shown in
+ * local time; from it on the page says the link has expired, as the server then answers
+ * uploads and submit with `Expired`.
  */
 
 import { useEffect, useRef, useState } from "preact/hooks";
@@ -20,7 +22,7 @@ import {
   supportedMimeType,
   type Take,
 } from "../recorder";
-import { ErrorMessage, FocusHeading, formatBytes, formatSeconds } from "../ui";
+import { ErrorMessage, FocusHeading, formatBytes, formatDate, formatSeconds } from "../ui";
 
 type Session = NonNullable<CandidateSessionQuery["candidateSession"]>;
 type Question = Session["interview"]["questions"][number];
@@ -35,6 +37,26 @@ export function readToken(hash: string): string | null {
   return new URLSearchParams(hash.replace(/^#/, "")).get("token");
 }
 
+const MAX_TIMEOUT_MS = 2 ** 31 - 1; // setTimeout's ceiling (about 24.8 days)
+
+/** True from the deadline on: re-rendered the moment it passes, while the page is open. */
+function useExpired(expiresAt: string | null | undefined): boolean {
+  const deadline = expiresAt ? Date.parse(expiresAt) : null;
+  const [passed, setPassed] = useState(() => deadline != null && Date.now() >= deadline);
+  useEffect(() => {
+    if (deadline == null) return;
+    let timer = 0;
+    const check = () => {
+      const left = deadline - Date.now();
+      if (left <= 0) setPassed(true);
+      else timer = window.setTimeout(check, Math.min(left, MAX_TIMEOUT_MS));
+    };
+    check();
+    return () => clearTimeout(timer);
+  }, [deadline]);
+  return passed;
+}
+
 function newIdempotencyKey(): string {
   return crypto.randomUUID?.() ?? `${Date.now()}-${Math.random().toString(16).slice(2)}`;
 }
@@ -44,6 +66,8 @@ export function RecordPage() {
   const [session, setSession] = useState<Session | null | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
   const [submitted, setSubmitted] = useState(false);
+  const [refused, setRefused] = useState(false); // the server answered Expired
+  const deadlinePassed = useExpired(session?.expiresAt);
 
   useEffect(() => {
     if (!token) return;
@@ -69,11 +93,18 @@ export function RecordPage() {
       </>
     );
   }
-  if (session.status === "EXPIRED") {
+  if (!submitted && (session.status === "EXPIRED" || refused ||
+      (deadlinePassed && session.status === "IN_PROGRESS"))) {
     return (
       <>
-        <h1>Link expired</h1>
-        <p>This interview can no longer be answered. Ask the interviewer for a new link.</p>
+        <FocusHeading>Link expired</FocusHeading>
+        <p>
+          {session.expiresAt
+            ? <>The deadline for “{session.interview.title}” passed on{" "}
+                <time dateTime={session.expiresAt}>{formatDate(session.expiresAt)}</time>.{" "}</>
+            : "This interview can no longer be answered. "}
+          Answers can no longer be sent. Ask the interviewer to extend the deadline or send a new link.
+        </p>
       </>
     );
   }
@@ -86,14 +117,16 @@ export function RecordPage() {
     );
   }
   return (
-    <Interview session={session} token={token} onSubmitted={() => setSubmitted(true)} />
+    <Interview session={session} token={token} onSubmitted={() => setSubmitted(true)}
+      onExpired={() => setRefused(true)} />
   );
 }
 
-function Interview({ session, token, onSubmitted }: {
+function Interview({ session, token, onSubmitted, onExpired }: {
   session: Session;
   token: string;
   onSubmitted: () => void;
+  onExpired: () => void;
 }) {
   const questions = [...session.interview.questions].sort((a, b) => a.position - b.position);
   const [answers, setAnswers] = useState<Record<string, Answer>>(() =>
@@ -133,6 +166,7 @@ function Interview({ session, token, onSubmitted }: {
         SubmitAnswersDocument, { sessionId: session.id }, token,
       );
       if (result.__typename === "Session") onSubmitted();
+      else if (result.__typename === "Expired") onExpired();
       else setSubmitError(result.message);
     } catch (e) {
       setSubmitError((e as Error).message);
@@ -158,6 +192,13 @@ function Interview({ session, token, onSubmitted }: {
           ? `You may retake each answer ${session.interview.maxRetakes === 1 ? "once" : `${session.interview.maxRetakes} times`} after sending it.`
           : "Each answer can be sent once."}
       </p>
+      {session.expiresAt && (
+        <p class="deadline">
+          Deadline: send your answers by{" "}
+          <strong><time dateTime={session.expiresAt}>{formatDate(session.expiresAt)}</time></strong>{" "}
+          (your local time).
+        </p>
+      )}
       {!microphone && (
         <section class="card" aria-labelledby="mic-heading">
           <h2 id="mic-heading">Microphone</h2>
@@ -178,6 +219,7 @@ function Interview({ session, token, onSubmitted }: {
         mimeType={mimeType}
         microphone={microphone}
         allowMicrophone={allowMicrophone}
+        onExpired={onExpired}
         onUploaded={(sizeBytes) =>
           setAnswers((all) => ({
             ...all,
@@ -217,6 +259,7 @@ function QuestionCard(props: {
   microphone: MediaStream | null;
   allowMicrophone: () => Promise<MediaStream | null>;
   onUploaded: (sizeBytes: number) => void;
+  onExpired: () => void;
 }) {
   const { question, answer, maxRetakes } = props;
   const [phase, setPhase] = useState<Phase>("idle");
@@ -290,6 +333,10 @@ function QuestionCard(props: {
           setProgress,
         );
       });
+      if (result.__typename === "Expired") {
+        props.onExpired();
+        return;
+      }
       if (result.__typename !== "Recording") {
         setError(result.message);
         setPhase("preview");

@@ -4,6 +4,7 @@
  * one interview's sessions with live status;
  * `&session=ID` shows one session. Reads are database and cache only; an answer's audio URL is
  * signed only when its Play button is pressed (the one field that costs a storage signature).
+ * A reviewer rates each answer and decides on the session there (see review-forms.tsx).
  */
 
 import { useEffect, useRef, useState } from "preact/hooks";
@@ -20,6 +21,7 @@ import {
 } from "../generated/graphql";
 import { watch } from "../live";
 import { ErrorMessage, FocusHeading, formatBytes, formatDate, formatSeconds, statusLabel } from "../ui";
+import { DecideSessionForm, RateAnswerForm, ReviewList, SummaryFacts } from "./review-forms";
 
 const KEY_STORAGE = "debrief.apiKey";
 const SETTLED = new Set(["COMPLETE", "FAILED", "EXPIRED"]);
@@ -196,6 +198,12 @@ function SessionView({ apiKey, sessionId }: { apiKey: string; sessionId: string 
     return () => live.stop();
   }, [sessionId, apiKey]);
 
+  const reload = () => {  // after a review is saved: the list and the summary as stored
+    request(ReviewSessionDocument, { id: sessionId }, apiKey)
+      .then((data) => { setSession(data.session); setError(null); })
+      .catch((e: Error) => setError(e.message));
+  };
+
   const settled = session ? SETTLED.has(session.status) : false;
   const interviewKey = session?.interview.key;
   useEffect(() => {
@@ -227,6 +235,7 @@ function SessionView({ apiKey, sessionId }: { apiKey: string; sessionId: string 
         <dt>Status</dt>
         <dd aria-live="polite"><span class={`badge ${session.status.toLowerCase()}`}>{statusLabel(session.status)}</span></dd>
         <dt>Submitted</dt><dd>{formatDate(session.submittedAt)}</dd>
+        <dt>Deadline</dt><dd>{session.expiresAt ? formatDate(session.expiresAt) : "none"}</dd>
         <dt>Measured cost</dt>
         <dd>{costUsd === undefined ? "…" : costUsd === null ? "unavailable" : `$${costUsd.toFixed(4)}`}</dd>
       </dl>
@@ -246,13 +255,26 @@ function SessionView({ apiKey, sessionId }: { apiKey: string; sessionId: string 
         Audio is fetched only when you press Play: each press asks the server for one short-lived
         signed link. Everything else on this page comes from the database.
       </p>
-      {answers.map((answer) => <AnswerCard key={answer.id} answer={answer} apiKey={apiKey} />)}
+      {answers.map((answer) => (
+        <AnswerCard key={answer.id} answer={answer} apiKey={apiKey} onReviewed={reload} />
+      ))}
+      <section class="card" aria-labelledby="session-review">
+        <h2 id="session-review">Review of the session</h2>
+        <SummaryFacts summary={session.reviewSummary} />
+        <h3>Decisions</h3>
+        <ReviewList reviews={session.reviews} label="Decisions on this session" />
+        <DecideSessionForm sessionId={session.id} apiKey={apiKey} onSaved={reload} />
+      </section>
       <ErrorMessage message={error} />
     </>
   );
 }
 
-function AnswerCard({ answer, apiKey }: { answer: Answer; apiKey: string }) {
+function AnswerCard({ answer, apiKey, onReviewed }: {
+  answer: Answer;
+  apiKey: string;
+  onReviewed: () => void;
+}) {
   const audio = useRef<HTMLAudioElement>(null);
   const [url, setUrl] = useState<string | null>(null);
   const [note, setNote] = useState<string | null>(null);
@@ -355,6 +377,11 @@ function AnswerCard({ answer, apiKey }: { answer: Answer; apiKey: string }) {
           {answer.analysis.concerns.length > 0 && <><h4>Concerns</h4><ul>{answer.analysis.concerns.map((s) => <li key={s}>{s}</li>)}</ul></>}
         </div>
       )}
+      <div class="review">
+        <h3>Reviews</h3>
+        <ReviewList reviews={answer.reviews} label={`Reviews of answer ${n}`} />
+        <RateAnswerForm recordingId={answer.id} number={n} apiKey={apiKey} onSaved={onReviewed} />
+      </div>
     </section>
   );
 }
