@@ -16,11 +16,14 @@ from tortoise import Tortoise
 from debrief.app import create_app
 from debrief.config import Settings, get_settings
 from debrief.db import run_migrations, tortoise_config
+from debrief.errors import NotFoundError
 from debrief.jobs.runner import run_job
 from debrief.jobs.worker import worker_options, worker_queues
 from debrief.logging import configure_logging
+from debrief.models import Organization
 from debrief.runtime import Runtime, open_runtime
 from debrief.services.auth.credentials import create_api_key
+from debrief.services.auth.keys import list_api_keys, revoke_api_key
 from debrief.services.lifecycle import archive
 from debrief.services.lifecycle import rules as lifecycle
 from debrief.services.lifecycle.rules import (
@@ -29,8 +32,13 @@ from debrief.services.lifecycle.rules import (
     format_plan,
     plan_from_database,
 )
+from debrief.services.queue.dispatch import ArqDispatcher
 from debrief.services.retention.sweep import sweep_retention
 from debrief.services.storage.orphans import sweep_orphans
+from debrief.services.unit_of_work import unit_of_work
+from debrief.services.webhooks import endpoints
+from debrief.services.webhooks.delivery import redeliver
+from debrief.services.webhooks.events import webhook_id
 
 
 async def _with_orm(settings: Settings, work: Callable[[], Awaitable[None]]) -> None:
@@ -57,10 +65,9 @@ def cmd_keys_create(args: argparse.Namespace, settings: Settings) -> None:
 
 
 def cmd_keys_list(args: argparse.Namespace, settings: Settings) -> None:
-    from debrief.services.auth.keys import list_api_keys
 
-    def when(moment: object) -> str:
-        return moment.strftime("%Y-%m-%d %H:%M") if moment else "-"  # type: ignore[attr-defined]
+    def when(moment: datetime | None) -> str:
+        return moment.strftime("%Y-%m-%d %H:%M") if moment else "-"
 
     async def work() -> None:
         keys = await list_api_keys(args.org)
@@ -77,8 +84,6 @@ def cmd_keys_list(args: argparse.Namespace, settings: Settings) -> None:
 
 
 def cmd_keys_revoke(args: argparse.Namespace, settings: Settings) -> None:
-    from debrief.errors import NotFoundError
-    from debrief.services.auth.keys import revoke_api_key
 
     async def work() -> None:
         try:
@@ -218,9 +223,6 @@ def cmd_storage_sweep_orphans(args: argparse.Namespace, settings: Settings) -> N
 
 
 def cmd_webhooks_list(args: argparse.Namespace, settings: Settings) -> None:
-    from debrief.models import Organization
-    from debrief.services.webhooks import endpoints
-    from debrief.services.webhooks.events import webhook_id
 
     async def work() -> None:
         organization = await Organization.filter(name=args.org).first()
@@ -248,11 +250,6 @@ def cmd_webhooks_list(args: argparse.Namespace, settings: Settings) -> None:
 
 
 def cmd_webhooks_redeliver(args: argparse.Namespace, settings: Settings) -> None:
-    from debrief.errors import NotFoundError
-    from debrief.jobs.runner import run_job
-    from debrief.services.queue.dispatch import ArqDispatcher
-    from debrief.services.unit_of_work import unit_of_work
-    from debrief.services.webhooks.delivery import redeliver
 
     async def work(runtime: Runtime) -> None:
         workers = runtime.dispatcher if isinstance(runtime.dispatcher, ArqDispatcher) else None

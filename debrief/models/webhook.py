@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from uuid import UUID
 
 from tortoise import fields
 
@@ -19,6 +20,7 @@ class DeliveryStatus(StrEnum):
 class WebhookEndpoint(TimestampedModel):
     """Where an organisation wants events sent. The secret signs them (Standard Webhooks)."""
 
+    organization_id: UUID  # the column behind ``organization``, set by Tortoise
     organization: fields.ForeignKeyRelation[Organization] = fields.ForeignKeyField(
         "models.Organization", related_name="webhook_endpoints", on_delete=fields.CASCADE
     )

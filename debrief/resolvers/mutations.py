@@ -52,8 +52,7 @@ def typed_errors(resolver: Callable[P, Awaitable[R]]) -> Callable[P, Awaitable[R
         try:
             return await resolver(*args, **kwargs)
         except DebriefError as error:
-            # R is the payload union, which holds every user error: not expressible here.
-            return to_user_error(error)  # type: ignore[return-value]
+            return to_user_error(error)  # type: ignore[return-value]  # R: a union of every error
 
     return wrapper
 

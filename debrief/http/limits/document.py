@@ -72,14 +72,14 @@ def coded(rule: type[ASTValidationRule], code: str) -> type[ASTValidationRule]:
         error.extensions = {**(error.extensions or {}), "code": code}
         return error
 
-    class Coded(rule):  # type: ignore[misc, valid-type]
+    class Coded(rule):  # type: ignore[misc, valid-type]  # a base given at run time
         def __init__(self, context: ValidationContext) -> None:
             on_error = context.on_error
             context.on_error = lambda error: on_error(tag(error))  # type: ignore[method-assign]  # graphql-core's hook is an attribute
             try:
                 super().__init__(context)
             finally:
-                context.on_error = on_error  # type: ignore[method-assign]
+                context.on_error = on_error  # type: ignore[method-assign]  # restored as above
 
         def report_error(self, error: GraphQLError) -> None:
             super().report_error(tag(error))

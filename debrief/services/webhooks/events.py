@@ -92,7 +92,7 @@ async def emit_event(
         recording_id=recording_id,
     )
     event = await WebhookEvent.create(
-        organization_id=endpoints[0].organization_id,  # type: ignore[attr-defined]
+        organization_id=endpoints[0].organization_id,
         type=event_type.value,
         session_id=session.id,
         body=body,
