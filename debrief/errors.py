@@ -2,7 +2,7 @@
 members (``schema/errors.py``); each carries a message a person understands.
 
 Control flow is not an error of the domain and lives with its user: ``DeferJob``
-(services/queue), ``GaveUp`` (services/openai/retry), ``BodyTooLarge`` (http/middleware)."""
+(services/queue), ``GaveUp`` (services/openai/retry), ``BodyTooLarge`` (kit/body_cap)."""
 
 from __future__ import annotations
 

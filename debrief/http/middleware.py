@@ -13,13 +13,10 @@ from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from strawberry.extensions import SchemaExtension
 
+from debrief.kit.body_cap import call_with_body_cap
 from debrief.logging import request_id_var
 from debrief.metrics import HTTP_REQUESTS
 from debrief.services.costs.scope import request_scope
-
-
-class BodyTooLarge(Exception):
-    pass
 
 
 class UploadGuardMiddleware:
@@ -47,37 +44,14 @@ class UploadGuardMiddleware:
             )
             await response(scope, receive, send)
             return
-        declared = headers.get("content-length")
-        if declared and declared.isdigit():
-            if int(declared) > self.max_body_bytes:
-                await self._too_large(scope, receive, send)
-            else:
-                await self.app(scope, receive, send)
-            return
-
-        received = 0
-        response_started = False
-
-        async def counting_receive() -> Message:
-            nonlocal received
-            message = await receive()
-            if message["type"] == "http.request":
-                received += len(message.get("body", b""))
-                if received > self.max_body_bytes:
-                    raise BodyTooLarge()
-            return message
-
-        async def tracking_send(message: Message) -> None:
-            nonlocal response_started
-            if message["type"] == "http.response.start":
-                response_started = True
-            await send(message)
-
-        try:
-            await self.app(scope, counting_receive, tracking_send)
-        except BodyTooLarge:
-            if not response_started:
-                await self._too_large(scope, receive, send)
+        await call_with_body_cap(
+            self.app,
+            scope,
+            receive,
+            send,
+            max_body_bytes=self.max_body_bytes,
+            refuse=self._too_large,
+        )
 
     async def _too_large(self, scope: Scope, receive: Receive, send: Send) -> None:
         response = JSONResponse(

@@ -6,11 +6,9 @@ from __future__ import annotations
 
 from starlette.datastructures import Headers
 from starlette.responses import JSONResponse
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from starlette.types import ASGIApp, Receive, Scope, Send
 
-
-class JsonBodyTooLarge(Exception):
-    pass
+from debrief.kit.body_cap import call_with_body_cap
 
 
 class JsonBodyLimitMiddleware:
@@ -38,37 +36,14 @@ class JsonBodyLimitMiddleware:
         if headers.get("content-type", "").startswith("multipart/"):
             await self.app(scope, receive, send)
             return
-        declared = headers.get("content-length")
-        if declared is not None and declared.isdigit():
-            if int(declared) > self.max_body_bytes:
-                await self._too_large(scope, receive, send)
-            else:  # the server delivers no more than the declared length
-                await self.app(scope, receive, send)
-            return
-
-        received = 0
-        response_started = False
-
-        async def counting_receive() -> Message:
-            nonlocal received
-            message = await receive()
-            if message["type"] == "http.request":
-                received += len(message.get("body", b""))
-                if received > self.max_body_bytes:
-                    raise JsonBodyTooLarge()
-            return message
-
-        async def tracking_send(message: Message) -> None:
-            nonlocal response_started
-            if message["type"] == "http.response.start":
-                response_started = True
-            await send(message)
-
-        try:
-            await self.app(scope, counting_receive, tracking_send)
-        except JsonBodyTooLarge:
-            if not response_started:
-                await self._too_large(scope, receive, send)
+        await call_with_body_cap(
+            self.app,
+            scope,
+            receive,
+            send,
+            max_body_bytes=self.max_body_bytes,
+            refuse=self._too_large,
+        )
 
     async def _too_large(self, scope: Scope, receive: Receive, send: Send) -> None:
         response = JSONResponse(

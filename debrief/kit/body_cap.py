@@ -1,0 +1,62 @@
+"""A byte cap on an ASGI request body, enforced while it streams, before anything parses it."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+
+from starlette.datastructures import Headers
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+Refusal = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+
+class BodyTooLarge(Exception):
+    """The body passed the cap while it streamed (control flow inside ``call_with_body_cap``)."""
+
+
+async def call_with_body_cap(
+    app: ASGIApp,
+    scope: Scope,
+    receive: Receive,
+    send: Send,
+    *,
+    max_body_bytes: int,
+    refuse: Refusal,
+) -> None:
+    """Run ``app`` on a body of at most ``max_body_bytes``; ``refuse`` answers otherwise.
+
+    A declared Content-Length is checked up front: it frames the body, so the HTTP server
+    delivers no more than it and a body declared within the cap needs no count. A body without
+    one (chunked) is counted as it streams, and refused unless the response has started.
+    """
+    declared = Headers(scope=scope).get("content-length")
+    if declared is not None and declared.isdigit():
+        if int(declared) > max_body_bytes:
+            await refuse(scope, receive, send)
+        else:
+            await app(scope, receive, send)
+        return
+
+    received = 0
+    response_started = False
+
+    async def counting_receive() -> Message:
+        nonlocal received
+        message = await receive()
+        if message["type"] == "http.request":
+            received += len(message.get("body", b""))
+            if received > max_body_bytes:
+                raise BodyTooLarge()
+        return message
+
+    async def tracking_send(message: Message) -> None:
+        nonlocal response_started
+        if message["type"] == "http.response.start":
+            response_started = True
+        await send(message)
+
+    try:
+        await app(scope, counting_receive, tracking_send)
+    except BodyTooLarge:
+        if not response_started:
+            await refuse(scope, receive, send)
