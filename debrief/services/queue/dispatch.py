@@ -62,9 +62,11 @@ class InlineDispatcher:
         rows = await Job.filter(id__in=job_ids).values_list("id", "run_after")
         held = {job_id: held_for_s(run_after) for job_id, run_after in rows}
         for job_id in job_ids:
-            self._spawn(job_id, delay_s=held.get(job_id, 0.0))
+            self._spawn(job_id, delay_s=held.get(job_id, 0.0), held=True)
 
-    def _spawn(self, job_id: UUID, *, delay_s: float) -> None:
+    def _spawn(self, job_id: UUID, *, delay_s: float, held: bool) -> None:
+        """``held``: asleep until its ``run_after`` (a take not yet final), which ``drain``
+        does not wait for; a job deferring itself (a retry) is still work in flight."""
         loop = asyncio.get_running_loop()
         due = loop.time() + delay_s
         if (waiting := self._waiting.get(job_id)) is not None:
@@ -72,7 +74,7 @@ class InlineDispatcher:
                 return  # already due as soon
             waiting[1].cancel()
         task = asyncio.create_task(self._run(job_id, delay_s), name=f"job-{job_id}")
-        if delay_s:
+        if delay_s and held:
             self._held.add(task)  # from the start: drain() never waits for a held job
         self._waiting[job_id] = (due, task)
         self._tasks.add(task)
@@ -94,7 +96,7 @@ class InlineDispatcher:
                 log.exception("inline job %s crashed", job_id)
                 return
         if defer_s is not None:
-            self._spawn(job_id, delay_s=defer_s)
+            self._spawn(job_id, delay_s=defer_s, held=False)
 
     async def resume_pending(self) -> int:
         """Re-run jobs left unfinished by a previous process (called at start)."""
@@ -107,7 +109,7 @@ class InlineDispatcher:
 
     async def drain(self) -> None:
         """Wait until every job due (and every job it spawns) has finished; jobs held until
-        a later ``run_after`` (or deferred) stay asleep and are not waited for."""
+        a later ``run_after`` stay asleep and are not waited for; retries a job asked for are."""
         while active := [task for task in self._tasks if task not in self._held]:
             await asyncio.gather(*active, return_exceptions=True)
 
