@@ -48,6 +48,7 @@ def own_settings(
         redis_prefix=f"debrief-test-{RUN_ID}-{name}",
         openai_api_key=SecretStr("sk-test"),
         openai_base_url=fake.base_url,
+        transcribe_when="upload",  # at once: these tests are about workers, not final takes
         **extra,
     )
 
@@ -66,6 +67,7 @@ def env_for(settings: Settings) -> dict[str, str]:
             "DEBRIEF_OPENAI_TIMEOUT_S": str(settings.openai_timeout_s),
             "DEBRIEF_JOB_TIMEOUT_S": str(settings.job_timeout_s),
             "HF_HUB_OFFLINE": "1",
+            "DEBRIEF_TRANSCRIBE_WHEN": settings.transcribe_when,
         }
     )
     return env
