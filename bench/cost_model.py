@@ -3,7 +3,7 @@ through the original design, both against moto's S3 server and the fake OpenAI s
 real local model where debrief's defaults use it), both recorded by the same cost ledger.
 
 Workload: 20 sessions x 6 answers recorded the way browsers capture them (bench/cost_workload),
-each session's results viewed 5 times. debrief: Opus at 16 kbps, silence trimmed before
+each session's results viewed 5 times. debrief: Opus at 19 kbps, silence trimmed before
 OpenAI, one batched analysis per session, results read from the database, and each answer's
 audio downloaded once (an interviewer plays it). Original design (bench/cost_original): 8 kHz
 WAV, whole recordings to whisper-1, one analysis call per recording, a signed URL and a

@@ -43,8 +43,10 @@ from debrief.services.transcription import LocalTranscriber, TranscriptResult  #
 from debrief.services.transcription.routing import RoutingThresholds, route_reason  # noqa: E402
 
 TEMPOS = (1.0, 1.25, 1.5)
-BITRATES_BPS = (12_000, 16_000, 24_000, 32_000)
+BITRATES_BPS = (12_000, 16_000, 18_000, 19_000, 20_000, 24_000, 32_000)
+MAX_STORED_BYTES_PER_S = 2_500  # what every stored answer keeps to (issue 3), container included
 LOGPROB_THRESHOLDS = (-0.3, -0.4, -0.5, -0.6, -0.7, -0.8)
+NO_SPEECH_THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7, 1.0)  # 1.0: never routes
 ONE_POINT = 0.01  # "within 1 point" of WER
 
 
@@ -76,9 +78,13 @@ class Bench:
         self.work = work
         self.local = LocalTranscriber(settings)
         self._stored: dict[tuple[str, int], Path] = {}
+        self._heard: dict[Path, TranscriptResult] = {}
 
     def hear(self, path: Path) -> TranscriptResult:
-        return asyncio.run(self.local.transcribe(path))
+        """The local model's result, once per file (routing and bitrate both hear 16 kbps)."""
+        if path not in self._heard:
+            self._heard[path] = asyncio.run(self.local.transcribe(path))
+        return self._heard[path]
 
     def stored(self, clip: Clip, bitrate_bps: int) -> Path:
         """The clip as debrief stores it at this bitrate (the upload path's own code)."""
@@ -179,6 +185,23 @@ def routing_table(bench: Bench, clips: list[Clip]) -> None:
         )
     print(f"(no-speech above {settings.cascade_max_no_speech_prob}, compression ratio above "
           f"{settings.cascade_max_compression_ratio} also route; fraction by words)")  # fmt: skip
+    print(f"\n{'max no-speech':>13}{'routed':>8}{'WER kept':>10}{'WER routed':>12}"
+          f"   (min logprob {settings.cascade_min_avg_logprob})")  # fmt: skip
+    for no_speech in NO_SPEECH_THRESHOLDS:
+        thresholds = RoutingThresholds(
+            min_avg_logprob=settings.cascade_min_avg_logprob,
+            max_no_speech_prob=no_speech,
+            max_compression_ratio=settings.cascade_max_compression_ratio,
+        )
+        kept, routed = Errors(), Errors()
+        for clip, heard in stored:
+            (routed if route_reason(heard, thresholds) else kept).add(clip.reference, heard.text)
+        fraction = routed.words / (kept.words + routed.words)
+        routed_wer = f"{routed.wer:.3f}" if routed.words else "-"
+        print(f"{no_speech:>13.2f}{fraction:>8.0%}{kept.wer:>10.3f}{routed_wer:>12}")
+    ratios = [heard.compression_ratio or 0 for _, heard in stored]
+    print(f"compression ratio: highest {max(ratios):.2f} of {len(ratios)} answers "
+          f"(routes above {settings.cascade_max_compression_ratio})")  # fmt: skip
     print(f"{'answer':<34}{'WER':>6}{'logprob':>9}{'no-speech':>11}{'compr.':>8}")
     for clip, heard in stored:
         one = Errors()
@@ -190,26 +213,38 @@ def routing_table(bench: Bench, clips: list[Clip]) -> None:
 
 
 def bitrate_table(bench: Bench, clips: list[Clip]) -> int:
+    """The 1-point rule, inside the storage cap every fixture must keep (2.5 KB/s, issue 3)."""
     print("\nBitrate: pooled local tiny.en WER, original against stored Opus")
-    print(f"{'audio':>10}{'WER':>8}{'words':>7}{'bytes/s':>9}")
+    print(f"{'audio':>10}{'WER':>8}{'words':>7}{'bytes/s':>9}{'max B/s':>9}")
     original = Errors()
     for clip in clips:
         original.add(clip.reference, bench.hear(clip.path).text)
-    print(f"{'original':>10}{original.wer:>8.3f}{original.words:>7}{'-':>9}")
+    print(f"{'original':>10}{original.wer:>8.3f}{original.words:>7}{'-':>9}{'-':>9}")
     pooled: dict[int, float] = {}
+    capped: list[int] = []
     for bitrate in BITRATES_BPS:
-        errors, size, seconds = Errors(), 0, 0.0
+        errors, size, seconds, highest = Errors(), 0, 0.0, 0.0
         for clip in clips:
             path = bench.stored(clip, bitrate)
             errors.add(clip.reference, bench.hear(path).text)
+            clip_s = len(_samples(path)) / 16_000
             size += path.stat().st_size
-            seconds += len(_samples(path)) / 16_000
+            seconds += clip_s
+            highest = max(highest, path.stat().st_size / clip_s)
         pooled[bitrate] = errors.wer
+        if highest <= MAX_STORED_BYTES_PER_S:
+            capped.append(bitrate)
         label = f"{bitrate // 1000} kbps"
-        print(f"{label:>10}{errors.wer:>8.3f}{errors.words:>7}{size / seconds:>9,.0f}")
+        print(
+            f"{label:>10}{errors.wer:>8.3f}{errors.words:>7}{size / seconds:>9,.0f}{highest:>9,.0f}"
+        )
     within = [b for b in BITRATES_BPS if pooled[b] <= original.wer + ONE_POINT]
-    chosen = min(within, default=max(BITRATES_BPS))
-    print(f"default bitrate: {chosen // 1000} kbps (lowest within 1 point of the original)")
+    print(f"lowest within 1 point of the original: "
+          f"{min(within) // 1000 if within else '-'} kbps")  # fmt: skip
+    allowed = [b for b in within if b in capped]
+    chosen = min(allowed) if allowed else max(capped, key=lambda b: (-pooled[b], b))
+    rule = "lowest within 1 point" if allowed else "none within 1 point: lowest WER"
+    print(f"default bitrate: {chosen // 1000} kbps ({rule} under {MAX_STORED_BYTES_PER_S:,} B/s)")
     return chosen
 
 

@@ -99,7 +99,10 @@ def cmd_keys_revoke(args: argparse.Namespace, settings: Settings) -> None:
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> None:
     asyncio.run(run_migrations(settings))
     app = create_app(settings)  # configures structured logging; uvicorn's loggers join it
-    uvicorn.run(app, host=args.host, port=args.port, log_level="info", log_config=None)
+    # uvicorn's access log follows DEBRIEF_LOG_LEVEL too: at WARNING it is off (and a flood of
+    # refused requests no longer costs a formatted log line each).
+    level = settings.log_level.lower()
+    uvicorn.run(app, host=args.host, port=args.port, log_level=level, log_config=None)
 
 
 def cmd_worker(args: argparse.Namespace, settings: Settings) -> None:

@@ -15,20 +15,17 @@ from dataclasses import dataclass
 
 from graphql import (
     DirectiveNode,
+    DocumentNode,
     FieldNode,
-    GraphQLError,
     GraphQLSchema,
     OperationDefinitionNode,
     OperationType,
     TypeInfo,
     TypeInfoVisitor,
     Visitor,
-    parse,
     visit,
 )
 from graphql.language import StringValueNode, VariableNode
-
-from debrief.http.limits.document import TOKEN_LIMIT_MESSAGE
 
 TYPENAME = "__typename"
 MAX_LABEL_FIELDS = 3  # as in middleware.GraphQLOperationLabel
@@ -111,27 +108,26 @@ class _FieldCheck(Visitor):
             raise _Unversioned()
 
 
-def plan_operation(
-    schema: GraphQLSchema, query: str, operation_name: str | None, *, max_tokens: int | None = None
-) -> CacheablePlan | None:
-    """How to cache this operation, or None when it reads anything not versioned.
-
-    ``max_tokens`` is the document limit: a longer document is not parsed here (whole), but
-    refused by the schema's own parse, which stops at the limit."""
-    try:
-        document = parse(query, max_tokens=max_tokens)
-    except GraphQLError as error:
-        if TOKEN_LIMIT_MESSAGE in error.message:
-            raise  # refused here: lexing it once more in Strawberry would double the cost
-        return None
+def select_operation(
+    document: DocumentNode, operation_name: str | None
+) -> OperationDefinitionNode | None:
+    """The operation a request runs: the named one, or the only one; None when ambiguous."""
     operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
     if operation_name is not None:
         operations = [o for o in operations if o.name and o.name.value == operation_name]
-    if len(operations) != 1 or operations[0].operation != OperationType.QUERY:
+    return operations[0] if len(operations) == 1 else None
+
+
+def plan_operation(
+    schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, query: str
+) -> CacheablePlan | None:
+    """How to cache this operation of ``document`` (``query`` parsed), or None when it reads
+    anything not versioned."""
+    if operation.operation != OperationType.QUERY:
         return None
     reads: list[RootRead] = []
     names: set[str] = set()
-    for selection in operations[0].selection_set.selections:
+    for selection in operation.selection_set.selections:
         if not isinstance(selection, FieldNode):
             return None  # root fragments: kept out for simplicity
         names.add(selection.name.value)

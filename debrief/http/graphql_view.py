@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from graphql import GraphQLError
+from graphql import GraphQLError, parse
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import Message, Receive, Scope, Send
@@ -24,14 +24,28 @@ from strawberry.exceptions import ConnectionRejectionError
 from strawberry.http import GraphQLRequestData
 from strawberry.types.unset import UNSET, UnsetType
 
-from debrief.http.cacheable import CacheablePlan, plan_operation
+from debrief.http.cacheable import CacheablePlan, plan_operation, select_operation
 from debrief.http.limits.address import client_address
-from debrief.http.limits.document import tag_token_limit
-from debrief.http.limits.rate import COUNTED_KEY, check_request, send_rate_limited
+from debrief.http.limits.document import (
+    TOKEN_LIMIT_MESSAGE,
+    exceeds_token_limit,
+    tag_token_limit,
+    token_limit_error,
+)
+from debrief.http.limits.rate import (
+    COUNTED_KEY,
+    check_failed_authentication,
+    check_request,
+    failed_authentication,
+    request_class,
+    send_error,
+    send_rate_limited,
+)
 from debrief.http.web.pages import graphiql_page
 from debrief.kit.ids import require_uuid
 from debrief.resolvers.context import Context
 from debrief.runtime import Runtime
+from debrief.schema.errors import unauthenticated_error
 from debrief.services import live_status
 from debrief.services.auth.credentials import (
     Anonymous,
@@ -76,30 +90,74 @@ class PendingRead:
     read: CacheableRead
 
 
+@dataclass(frozen=True)
+class DocumentPlan:
+    """What the view knows of one operation before Strawberry runs it (one parse, cached)."""
+
+    request_class: str  # the rate limit it is counted under (see ``limits/rate``)
+    cacheable: CacheablePlan | None  # how the response cache may answer it, if it may
+
+
+@dataclass(frozen=True)
+class ParsedBody:
+    """A JSON request body the view understood."""
+
+    plan: DocumentPlan
+    read: CacheableRead | None
+
+
 class DebriefGraphQL(GraphQL[Context, None]):
+    """Strawberry's view, with the refusals and the cache hits answered before it runs.
+
+    For a JSON body the order is: the token limit (a regular-expression scan, no parse), the
+    response cache (authentication and versions in one query), a refused credential (401),
+    the caller's rate limit (429); only then Strawberry. Every step before Strawberry works
+    from one cached parse of the document, so a repeated refusal costs a lookup.
+    """
+
     def __init__(self, schema: Any, *, max_query_tokens: int | None = None, **options: Any) -> None:
         super().__init__(schema, **options)
-        graphql_schema = schema._schema  # graphql-core's schema, to type the document's fields
-        self._plan = lru_cache(maxsize=PLAN_CACHE_SIZE)(
-            lambda query, operation_name: plan_operation(
-                graphql_schema, query, operation_name, max_tokens=max_query_tokens
-            )
-        )
+        self._graphql_schema = schema._schema  # graphql-core's, to type the document's fields
+        self._max_query_tokens = max_query_tokens
+        self._plan = lru_cache(maxsize=PLAN_CACHE_SIZE)(self._plan_document)
         # The same body (a dashboard polling a session) is parsed once, not once per request.
         self._parse_small = lru_cache(maxsize=PARSED_CACHE_SIZE)(self._parse)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http" and scope["method"] == "POST":
+        if scope["type"] == "http":
             content_type, length, authorization = _read_headers(scope)
+            parsed: ParsedBody | None = None
             if (
-                content_type == b"application/json"
+                scope["method"] == "POST"
+                and content_type == b"application/json"
                 and length is not None
                 and length <= MAX_READ_BODY_BYTES
             ):
                 body = await _read_body(receive)
-                if await self._answer_from_cache(scope, authorization, body, send):
+                understood = (
+                    self._parse_small(body)
+                    if len(body) <= MAX_PARSED_BODY_BYTES
+                    else self._parse(body)
+                )
+                if isinstance(understood, GraphQLError):  # over the token limit
+                    await send_error(send, understood, status=200, headers=[])
+                    return
+                parsed = understood
+                if (
+                    parsed is not None
+                    and parsed.read is not None
+                    and await self._answer_from_cache(scope, authorization, parsed.read, send)
+                ):
                     return
                 receive = _replay(body, receive)
+            if authorization is not None and await self._refuse_credential(
+                scope, authorization, send
+            ):
+                return
+            if parsed is not None and await self._refuse_over_limit(
+                scope, parsed.plan.request_class, send
+            ):
+                return
         runtime: Runtime = scope["app"].state.runtime
         async with live_status.publishing(runtime.live):  # what the request changes goes live
             await super().__call__(scope, receive, send)
@@ -117,8 +175,49 @@ class DebriefGraphQL(GraphQL[Context, None]):
             )
         return UNSET
 
-    def _parse(self, body: bytes) -> CacheableRead | None:
-        """The read a JSON body asks for, if the response cache may answer it."""
+    async def _refuse_credential(self, scope: Scope, authorization: str, send: Send) -> bool:
+        """Answer a refused credential before Strawberry parses anything: 401 UNAUTHENTICATED,
+        or 429 once the address is over its ``failed_auth`` limit."""
+        state = scope.setdefault("state", {})
+        principal = state.get("debrief_principal")
+        if principal is None:
+            principal = state["debrief_principal"] = await authenticate(authorization)
+        if not failed_authentication(principal):
+            return False
+        runtime: Runtime = scope["app"].state.runtime
+        address = client_address(scope, trusted_proxies=runtime.settings.trusted_proxies)
+        refusal = await check_failed_authentication(runtime.rate_limiter, address)
+        if refusal is not None:
+            await send_rate_limited(refusal, send)
+        else:
+            reason = principal.rejected_reason or "The credentials are not valid."
+            challenge = (b"www-authenticate", b'Bearer error="invalid_token"')
+            await send_error(send, unauthenticated_error(reason), status=401, headers=[challenge])
+        return True
+
+    def _plan_document(
+        self, query: str, operation_name: str | None
+    ) -> DocumentPlan | GraphQLError | None:
+        """The plan of one operation; the token-limit refusal; None when Strawberry should say
+        what is wrong (a syntax error, no such operation)."""
+        max_tokens = self._max_query_tokens
+        if max_tokens is not None and exceeds_token_limit(query, max_tokens):
+            return token_limit_error(max_tokens)
+        try:
+            document = parse(query, max_tokens=max_tokens)
+        except GraphQLError as error:
+            if TOKEN_LIMIT_MESSAGE in error.message:
+                tag_token_limit([error])
+                return error
+            return None
+        operation = select_operation(document, operation_name)
+        if operation is None:
+            return None
+        cacheable = plan_operation(self._graphql_schema, document, operation, query)
+        return DocumentPlan(request_class(operation), cacheable)
+
+    def _parse(self, body: bytes) -> ParsedBody | GraphQLError | None:
+        """What a JSON body asks for, and whether the response cache may answer it."""
         try:
             data = json.loads(body)
         except ValueError:
@@ -129,41 +228,48 @@ class DebriefGraphQL(GraphQL[Context, None]):
         if not isinstance(variables, dict | None) or not isinstance(operation_name, str | None):
             return None
         plan = self._plan(data["query"], operation_name)
-        if plan is None:
-            return None
-        keys = version_keys((r.kind, r.id_from(variables)) for r in plan.reads)
+        if plan is None or isinstance(plan, GraphQLError):
+            return plan
+        if plan.cacheable is None:
+            return ParsedBody(plan, None)
+        keys = version_keys((r.kind, r.id_from(variables)) for r in plan.cacheable.reads)
         if keys is None:
-            return None
+            return ParsedBody(plan, None)
         identity = read_identity(
-            document_sha256=plan.document_sha256,
+            document_sha256=plan.cacheable.document_sha256,
             operation_name=operation_name,
             variables=variables,
         )
-        return CacheableRead(plan, variables, keys, identity)
+        return ParsedBody(plan, CacheableRead(plan.cacheable, variables, keys, identity))
+
+    async def _refuse_over_limit(self, scope: Scope, klass: str, send: Send) -> bool:
+        """Count the request under its class, before Strawberry; 429 when over the limit."""
+        state = scope.setdefault("state", {})
+        if state.get(COUNTED_KEY):
+            return False  # counted with the cache lookup
+        principal = state.setdefault("debrief_principal", Anonymous())
+        runtime: Runtime = scope["app"].state.runtime
+        address = client_address(scope, trusted_proxies=runtime.settings.trusted_proxies)
+        refusal = await check_request(runtime.rate_limiter, principal, address, klass)
+        state[COUNTED_KEY] = True  # the extension does not count it again
+        if refusal is None:
+            return False
+        await send_rate_limited(refusal, send)
+        return True
 
     async def _answer_from_cache(
-        self, scope: Scope, authorization: str | None, body: bytes, send: Send
+        self, scope: Scope, authorization: str | None, read: CacheableRead, send: Send
     ) -> bool:
         """Send the cached answer of a versioned read; on a miss, leave what a fill needs."""
         runtime: Runtime = scope["app"].state.runtime
         cache = runtime.response_cache
         if cache is None:
             return False
-        try:
-            read = (
-                self._parse_small(body) if len(body) <= MAX_PARSED_BODY_BYTES else self._parse(body)
-            )
-        except GraphQLError as error:  # over the token limit: refused without a second parse
-            tag_token_limit([error])
-            await _send_json(send, {"data": None, "errors": [error.formatted]})
-            return True
-        if read is None:
-            return False
         principal, versions = await runtime.fresh_reads.check(authorization, read.keys)
         state = scope.setdefault("state", {})
         state["debrief_principal"] = principal
         if not isinstance(principal, Interviewer | Candidate):
-            return False  # nothing to keep for anonymous callers (counted by the extension)
+            return False  # nothing to keep for anonymous callers (counted next, by the view)
         address = client_address(scope, trusted_proxies=runtime.settings.trusted_proxies)
         refusal = await check_request(runtime.rate_limiter, principal, address, "read")
         if refusal is not None:
@@ -241,13 +347,6 @@ class DebriefGraphQL(GraphQL[Context, None]):
         ]
         await cache.set(pending.key, CachedRead(body, viewed), subjects=subjects)
         return result
-
-
-async def _send_json(send: Send, answer: dict[str, Any], *, status: int = 200) -> None:
-    body = json.dumps(answer).encode()
-    headers = [*JSON_HEADERS, (b"content-length", str(len(body)).encode())]
-    await send({"type": "http.response.start", "status": status, "headers": headers})
-    await send({"type": "http.response.body", "body": body})
 
 
 def _read_headers(scope: Scope) -> tuple[bytes | None, int | None, str | None]:

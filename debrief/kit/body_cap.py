@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Awaitable, Callable
 
 from starlette.datastructures import Headers
@@ -60,3 +61,25 @@ async def call_with_body_cap(
     except BodyTooLarge:
         if not response_started:
             await refuse(scope, receive, send)
+
+
+async def discard_arrived(receive: Receive, *, max_bytes: int, within_s: float) -> None:
+    """Read and drop what the client has already sent, up to ``max_bytes`` or ``within_s``.
+
+    Closing a connection with unread bytes makes the kernel answer with a reset, which can
+    destroy a refusal (413) before the client has read it; this is HTTP's "lingering close"
+    (RFC 9112, 9.6), bounded so that a refused body is never read whole.
+    """
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + within_s
+    seen = 0
+    while seen <= max_bytes and (remaining := deadline - loop.time()) > 0:
+        try:
+            message = await asyncio.wait_for(receive(), remaining)
+        except TimeoutError:
+            return
+        if message["type"] != "http.request":
+            return
+        seen += len(message.get("body", b""))
+        if not message.get("more_body", False):
+            return

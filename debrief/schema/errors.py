@@ -9,6 +9,7 @@ from debrief import errors
 from debrief.metrics import RATE_LIMITED as RATE_LIMITED_METRIC
 
 RATE_LIMITED = "RATE_LIMITED"
+UNAUTHENTICATED = "UNAUTHENTICATED"
 
 
 @strawberry.interface
@@ -78,3 +79,12 @@ def rate_limited_error(limit: str, retry_after_s: int, message: str | None = Non
         or f"Too many requests ({limit.replace('_', ' ')}): try again in {retry_after_s} s.",
         extensions={"code": RATE_LIMITED, "retryAfterSeconds": retry_after_s},
     )
+
+
+def unauthenticated_error(reason: str) -> GraphQLError:
+    """A credential that was sent but refused (unknown, revoked, expired): sent as HTTP 401.
+
+    Never answered as if anonymous: a client with a stale key is told so, and a key guess gets
+    nothing but this (and, past the ``failed_auth`` limit, RATE_LIMITED).
+    """
+    return GraphQLError(reason, extensions={"code": UNAUTHENTICATED})

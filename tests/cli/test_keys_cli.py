@@ -15,7 +15,7 @@ from debrief.models import ApiKey
 from debrief.services.auth.credentials import authenticate, create_api_key, hash_secret
 from debrief.services.auth.key_usage import write_key_usage
 from debrief.services.auth.keys import revoke_api_key
-from tests.conftest import open_api
+from tests.conftest import ApiClient, open_api
 
 SQLITE = pytest.mark.parametrize("stack", ["sqlite-local"], indirect=True)
 
@@ -69,11 +69,26 @@ async def test_revoked_and_expired_keys_are_refused_within_the_cache_ttl(
         row = await ApiKey.get(key_sha256=hash_secret(key))
         await revoke_api_key(row.id)
         await asyncio.sleep(1.1)  # the principal cache's TTL
-        assert (await api.gql(query, variables, token=key))["data"]["interview"] is None
+        revoked = await refused(api, query, variables, key)
+        assert revoked["errors"][0]["message"] == "The credentials are not valid."
         expired = await create_api_key("ttl-org", expires_in_days=-1)
         principal = await authenticate(f"Bearer {expired}")
         assert principal.rejected_reason == "The API key has expired."  # type: ignore[union-attr]
-        assert (await api.gql(query, variables, token=expired))["data"]["interview"] is None
+        answer = await refused(api, query, variables, expired)
+        assert answer["errors"][0]["message"] == "The API key has expired."
+
+
+async def refused(api: ApiClient, query: str, variables: dict, key: str) -> dict:
+    """The answer to a refused key: HTTP 401, no data, code UNAUTHENTICATED."""
+    response = await api.http.post(  # type: ignore[attr-defined]
+        "/graphql",
+        json={"query": query, "variables": variables},
+        headers={"Authorization": f"Bearer {key}"},
+    )
+    assert response.status_code == 401, response.text
+    answer = response.json()
+    assert answer["data"] is None and answer["errors"][0]["extensions"]["code"] == "UNAUTHENTICATED"
+    return answer
 
 
 @SQLITE

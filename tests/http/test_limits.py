@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import uuid
 from collections.abc import AsyncIterator
+from urllib.parse import urlsplit
 
 import pytest
 from pydantic import SecretStr
@@ -12,6 +14,7 @@ from pydantic import SecretStr
 from debrief.config import Settings
 from debrief.models import Session
 from tests.conftest import ApiClient, open_api
+from tests.http.test_http_e2e import server  # noqa: F401  (the `debrief serve` fixture)
 
 pytestmark = pytest.mark.parametrize("stack", ["sqlite-local"], indirect=True)
 
@@ -177,3 +180,25 @@ async def test_readiness_is_checked_once_per_few_seconds(
     limited.app.state.readyz = None  # type: ignore[attr-defined]  # the cache expired
     await http.get("/readyz")
     assert checks == 2
+
+
+async def test_a_refused_big_body_gets_its_413_not_a_reset(
+    server: tuple[str, str],  # noqa: F811
+) -> None:
+    """Over a real socket: 10 MB declared, the first 64 KB sent, then the client reads. The
+    bytes in flight are read and dropped before the server closes, so the 413 arrives (closing
+    with them unread would reset the connection and lose it)."""
+    base = urlsplit(server[0])
+    head = b'{"query": "{ __typename }", "pad": "' + b"x" * (64 * 1024)
+    for _ in range(20):
+        reader, writer = await asyncio.open_connection(base.hostname, base.port)
+        writer.write(
+            b"POST /graphql HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+            + f"Content-Length: {10 * 1024 * 1024}\r\n\r\n".encode()
+            + head
+        )
+        await writer.drain()
+        answer = await asyncio.wait_for(reader.read(-1), timeout=10)
+        writer.close()
+        assert answer.startswith(b"HTTP/1.1 413"), answer[:80]
+        assert b'"QUERY_TOO_LARGE"' in answer

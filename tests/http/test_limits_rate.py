@@ -9,13 +9,14 @@ import socket
 import sys
 import uuid
 from collections.abc import AsyncIterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import httpx
 import pytest
 
 from debrief.config import Settings
-from debrief.models import Session
+from debrief.models import Session, UploadToken
 from tests.conftest import REDIS_URL, START_SESSION, ApiClient, open_api
 from tests.support.results_seed import SESSION_QUERY, seed_results
 
@@ -30,6 +31,14 @@ def assert_rate_limited(response: httpx.Response) -> dict:
     assert error["extensions"]["code"] == "RATE_LIMITED"
     assert error["extensions"]["retryAfterSeconds"] == retry_after
     return error
+
+
+def assert_unauthenticated(response: httpx.Response, reason: str) -> None:
+    assert response.status_code == 401, response.text
+    assert response.headers["www-authenticate"] == 'Bearer error="invalid_token"'
+    answer = response.json()
+    assert answer["data"] is None
+    assert answer["errors"] == [{"message": reason, "extensions": {"code": "UNAUTHENTICATED"}}]
 
 
 async def post(api: ApiClient, query: str, variables: dict | None = None, token: str | None = None):
@@ -61,10 +70,46 @@ async def test_failed_key_guesses_are_limited_per_address(settings: Settings) ->
     async with open_api(limited) as api:
         for _ in range(3):
             answer = await post(api, "{ __typename }", token=f"dbk_{uuid.uuid4().hex}")
-            assert answer.status_code == 200
+            assert_unauthenticated(answer, "The credentials are not valid.")
         assert_rate_limited(await post(api, "{ __typename }", token=f"dbk_{uuid.uuid4().hex}"))
         key = await api.new_key()  # a valid key from the same address still works
         assert (await post(api, "{ __typename }", token=key)).status_code == 200
+
+
+@SQLITE
+async def test_a_refused_credential_is_401_before_anything_runs(settings: Settings) -> None:
+    """Unknown, revoked and expired credentials are never answered as if anonymous: the
+    cached-read path, the slow path and mutations all answer 401 and run nothing."""
+    async with open_api(settings) as api:
+        key = await api.new_key()
+        interview = await api.create_interview(key, public=True)
+        variables = {"id": await seed_results(interview["id"], recordings=1)}
+        assert (await post(api, SESSION_QUERY, variables, key)).status_code == 200  # cached now
+        guess = f"dbk_{uuid.uuid4().hex}"
+        invalid = "The credentials are not valid."
+        assert_unauthenticated(await post(api, SESSION_QUERY, variables, guess), invalid)
+        assert_unauthenticated(await post(api, "{ __typename }", token=guess), invalid)
+        started = (await post(api, START_SESSION, {"key": interview["key"]})).json()
+        token = started["data"]["startSession"]["uploadToken"]
+        past = datetime.now(UTC) - timedelta(seconds=1)
+        await UploadToken.filter(
+            session_id=started["data"]["startSession"]["session"]["id"]
+        ).update(expires_at=past)
+        sessions = await Session.all().count()
+        expired = await post(api, START_SESSION, {"key": interview["key"]}, token)
+        assert_unauthenticated(expired, "The upload token has expired.")
+        assert await Session.all().count() == sessions  # the mutation did not run
+        malformed = await api.http.post(  # type: ignore[attr-defined]
+            "/graphql", json={"query": "{ __typename }"}, headers={"Authorization": "Basic x"}
+        )
+        assert_unauthenticated(malformed, "Malformed Authorization header.")
+        get = await api.http.get(  # type: ignore[attr-defined]
+            "/graphql",
+            params={"query": "{ __typename }"},
+            headers={"Authorization": f"Bearer {guess}"},
+        )
+        assert_unauthenticated(get, invalid)
+        assert (await post(api, "{ __typename }")).status_code == 200  # no header: anonymous
 
 
 @SQLITE

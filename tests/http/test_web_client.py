@@ -378,6 +378,18 @@ async def test_refused_microphone_says_what_to_do(
         await browser.close()
 
 
+async def test_an_unknown_recording_link_says_so(
+    server: tuple[str, str],  # noqa: F811
+    chromium: Browser,
+) -> None:
+    """A token the server refuses (HTTP 401, UNAUTHENTICATED) shows the "not valid" page."""
+    base, _ = server
+    page = await chromium.new_page()
+    await page.goto(f"{base}/record#token=dbu_{uuid.uuid4().hex}")
+    await expect(page.get_by_role("heading", name="Link not valid")).to_be_visible()
+    await page.close()
+
+
 async def test_candidate_page_shows_the_deadline_then_expires(
     server: tuple[str, str],  # noqa: F811
     chromium: Browser,

@@ -4,9 +4,12 @@ import type { TypedDocumentString } from "./generated/graphql";
 
 export class GraphQLFailure extends Error {}
 
+/** The key or token was refused (unknown, revoked or expired): HTTP 401, UNAUTHENTICATED. */
+export class Unauthenticated extends GraphQLFailure {}
+
 interface Response<T> {
   data?: T | null;
-  errors?: { message: string }[];
+  errors?: { message: string; extensions?: { code?: string } }[];
 }
 
 function headers(token: string | null): Record<string, string> {
@@ -16,7 +19,11 @@ function headers(token: string | null): Record<string, string> {
 }
 
 function unwrap<T>(body: Response<T>): T {
-  if (body.errors?.length) throw new GraphQLFailure(body.errors.map((e) => e.message).join("; "));
+  const message = body.errors?.map((e) => e.message).join("; ");
+  if (body.errors?.some((e) => e.extensions?.code === "UNAUTHENTICATED")) {
+    throw new Unauthenticated(message);
+  }
+  if (message) throw new GraphQLFailure(message);
   if (!body.data) throw new GraphQLFailure("The server sent no data.");
   return body.data;
 }
@@ -32,7 +39,7 @@ export async function request<R, V>(
     headers: headers(token),
     body: JSON.stringify({ query: document.toString(), variables }),
   });
-  if (!response.ok && response.status !== 400) {
+  if (!response.ok && response.status !== 400 && response.status !== 401) {
     throw new GraphQLFailure(`The server answered HTTP ${response.status}.`);
   }
   return unwrap((await response.json()) as Response<R>);

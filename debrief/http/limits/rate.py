@@ -2,9 +2,10 @@
 
 Callers are counted by API key, by session for upload tokens, and by client address when
 anonymous. Classes: ``read``, ``write``, ``upload``, ``start_session``, and ``failed_auth``
-(per address: every request whose credential was refused). A cached read is counted where
-the GraphQL view answers it (before Strawberry); everything else after validation, when the
-operation is known and before any resolver runs.
+(per address: every request whose credential was refused, counted by the GraphQL view before
+the body is parsed). A cached read is counted where the GraphQL view answers it (before
+Strawberry); everything else after validation, when the operation is known and before any
+resolver runs.
 """
 
 from __future__ import annotations
@@ -41,14 +42,17 @@ def failed_authentication(principal: Principal) -> bool:
 async def check_request(
     limiter: RateLimiter | None, principal: Principal, address: str, request_class: str
 ) -> Refusal | None:
-    """Count one request of ``request_class``; a refused credential also counts per address."""
+    """Count one request of ``request_class`` by its caller."""
     if limiter is None:
         return None
-    if failed_authentication(principal):
-        refusal = await limiter.hit("failed_auth", f"address:{address}")
-        if refusal is not None:
-            return refusal
     return await limiter.hit(request_class, caller_identity(principal, address))
+
+
+async def check_failed_authentication(limiter: RateLimiter | None, address: str) -> Refusal | None:
+    """Count one refused credential by client address (key guessing is counted per address)."""
+    if limiter is None:
+        return None
+    return await limiter.hit("failed_auth", f"address:{address}")
 
 
 def refusal_error(refusal: Refusal) -> GraphQLError:
@@ -56,15 +60,27 @@ def refusal_error(refusal: Refusal) -> GraphQLError:
 
 
 async def send_rate_limited(refusal: Refusal, send: Send) -> None:
-    """The 429 answer, for callers outside Strawberry (the cached-read path)."""
-    error = refusal_error(refusal)
+    """The 429 answer, for callers outside Strawberry (the GraphQL view's own refusals)."""
+    retry_after = (b"retry-after", str(refusal.retry_after_s).encode())
+    await send_error(send, refusal_error(refusal), status=429, headers=[retry_after])
+
+
+async def send_error(
+    send: Send, error: GraphQLError, *, status: int, headers: list[tuple[bytes, bytes]]
+) -> None:
+    """A GraphQL error answer sent without Strawberry (nothing of the document was parsed)."""
     body = json.dumps({"data": None, "errors": [error.formatted]}).encode()
-    headers = [
-        (b"content-type", b"application/json"),
-        (b"content-length", str(len(body)).encode()),
-        (b"retry-after", str(refusal.retry_after_s).encode()),
-    ]
-    await send({"type": "http.response.start", "status": 429, "headers": headers})
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [
+                (b"content-type", b"application/json"),
+                (b"content-length", str(len(body)).encode()),
+                *headers,
+            ],
+        }
+    )
     await send({"type": "http.response.body", "body": body})
 
 

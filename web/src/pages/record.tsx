@@ -7,7 +7,7 @@
  */
 
 import { useEffect, useRef, useState } from "preact/hooks";
-import { GraphQLFailure, request, upload, withRetries } from "../api";
+import { GraphQLFailure, request, Unauthenticated, upload, withRetries } from "../api";
 import {
   CandidateSessionDocument,
   type CandidateSessionQuery,
@@ -73,7 +73,7 @@ export function RecordPage() {
     if (!token) return;
     request(CandidateSessionDocument, {}, token)
       .then((data) => setSession(data.candidateSession))
-      .catch((e: Error) => setError(e.message));
+      .catch((e: Error) => (e instanceof Unauthenticated ? setSession(null) : setError(e.message)));
   }, [token]);
 
   if (!token) {
