@@ -47,6 +47,7 @@ BITRATES_BPS = (12_000, 16_000, 18_000, 19_000, 20_000, 24_000, 32_000)
 MAX_STORED_BYTES_PER_S = 2_500  # what every stored answer keeps to (issue 3), container included
 LOGPROB_THRESHOLDS = (-0.3, -0.4, -0.5, -0.6, -0.7, -0.8)
 NO_SPEECH_THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7, 1.0)  # 1.0: never routes
+KEPT_WER_TARGET = 0.20  # what the cascade may keep: quotes in the analysis stay readable
 ONE_POINT = 0.01  # "within 1 point" of WER
 
 
@@ -169,6 +170,7 @@ def routing_table(bench: Bench, clips: list[Clip]) -> None:
           f"on {overall.words} words, {len(stored)} answers")  # fmt: skip
     print(f"{'min logprob':>12}{'routed':>8}{'WER kept':>10}{'WER routed':>12}{'kept words':>12}")
     settings = bench.settings
+    logprob_rows: dict[float, tuple[float, float]] = {}  # threshold: (fraction routed, kept WER)
     for threshold in LOGPROB_THRESHOLDS:
         thresholds = RoutingThresholds(
             min_avg_logprob=threshold,
@@ -179,14 +181,23 @@ def routing_table(bench: Bench, clips: list[Clip]) -> None:
         for clip, heard in stored:
             (routed if route_reason(heard, thresholds) else kept).add(clip.reference, heard.text)
         fraction = routed.words / (kept.words + routed.words)
+        logprob_rows[threshold] = (fraction, kept.wer)
         routed_wer = f"{routed.wer:.3f}" if routed.words else "-"
         print(
             f"{threshold:>12.2f}{fraction:>8.0%}{kept.wer:>10.3f}{routed_wer:>12}{kept.words:>12}"
         )
     print(f"(no-speech above {settings.cascade_max_no_speech_prob}, compression ratio above "
           f"{settings.cascade_max_compression_ratio} also route; fraction by words)")  # fmt: skip
+    chosen_logprob = min(
+        (t for t in LOGPROB_THRESHOLDS if logprob_rows[t][1] <= KEPT_WER_TARGET),
+        key=lambda t: logprob_rows[t][0],
+        default=max(LOGPROB_THRESHOLDS),
+    )
+    print(f"default min logprob: {chosen_logprob} (fewest words routed while the kept answers' "
+          f"WER is at most {KEPT_WER_TARGET})")  # fmt: skip
     print(f"\n{'max no-speech':>13}{'routed':>8}{'WER kept':>10}{'WER routed':>12}"
           f"   (min logprob {settings.cascade_min_avg_logprob})")  # fmt: skip
+    no_speech_rows: dict[float, tuple[float, float]] = {}
     for no_speech in NO_SPEECH_THRESHOLDS:
         thresholds = RoutingThresholds(
             min_avg_logprob=settings.cascade_min_avg_logprob,
@@ -197,8 +208,15 @@ def routing_table(bench: Bench, clips: list[Clip]) -> None:
         for clip, heard in stored:
             (routed if route_reason(heard, thresholds) else kept).add(clip.reference, heard.text)
         fraction = routed.words / (kept.words + routed.words)
+        no_speech_rows[no_speech] = (fraction, kept.wer)
         routed_wer = f"{routed.wer:.3f}" if routed.words else "-"
         print(f"{no_speech:>13.2f}{fraction:>8.0%}{kept.wer:>10.3f}{routed_wer:>12}")
+    best = min(no_speech_rows.values())
+    chosen_no_speech = min(
+        t for t, row in no_speech_rows.items() if row[0] <= best[0] and row[1] <= best[1]
+    )
+    print(f"default max no-speech: {chosen_no_speech} (the lowest of those routing the fewest "
+          f"words, at their lowest kept WER)")  # fmt: skip
     ratios = [heard.compression_ratio or 0 for _, heard in stored]
     print(f"compression ratio: highest {max(ratios):.2f} of {len(ratios)} answers "
           f"(routes above {settings.cascade_max_compression_ratio})")  # fmt: skip

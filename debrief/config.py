@@ -225,11 +225,12 @@ class Settings(BaseSettings):
         description="openai-first: OpenAI, local fallback; cascade: local first, OpenAI only "
         "when the local result looks unreliable; local: never OpenAI.",
     )
+    # cascade thresholds: from the routing table of bench/speech_quality.py (1,810 words)
     cascade_min_avg_logprob: float = Field(
         default=-0.5, description="cascade: route to OpenAI below this mean log-probability."
     )
     cascade_max_no_speech_prob: float = Field(
-        default=0.5, description="cascade: route to OpenAI above this no-speech probability."
+        default=0.7, description="cascade: route to OpenAI above this no-speech probability."
     )
     cascade_max_compression_ratio: float = Field(
         default=2.4, description="cascade: route to OpenAI above this compression ratio."
