@@ -73,6 +73,12 @@ def p(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
 
 
+def cpu_s(pid: int) -> float:
+    """User + system CPU seconds the process has used (/proc/PID/stat)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def rss_mib(pid: int) -> float:
     for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmRSS:"):
@@ -170,7 +176,7 @@ async def attacker(port: int, key: str, interview_key: str, session_id: str, dur
             sent += 1
         await asyncio.sleep(1 / ATTACK_RATE)
     await asyncio.gather(*tasks)
-    print(json.dumps({kind: values for kind, values in results.items()}))
+    print(json.dumps({"cpu_s": time.process_time(), "results": dict(results)}))
 
 
 # --- the legitimate clients and the report
@@ -283,7 +289,9 @@ async def measure(
     await legit_phase(base, keys, session_id, interview_key, 2.0)  # warm the caches
     before = created_rows(data_dir)
     idle_rss = rss_mib(pid)
+    started_cpu = cpu_s(pid)
     idle_rps, idle_p99 = await legit_phase(base, keys, session_id, interview_key, idle_s)
+    idle_cpu = cpu_s(pid) - started_cpu
 
     flood = await asyncio.create_subprocess_exec(
         sys.executable, __file__, "--attacker", str(port), attacker_key, interview_key,
@@ -299,19 +307,25 @@ async def measure(
             await asyncio.sleep(0.05)
 
     watcher = asyncio.create_task(watch_rss())
+    started_cpu = cpu_s(pid)
     attack_rps, attack_p99 = await legit_phase(base, keys, session_id, interview_key, attack_s)
+    attack_cpu = cpu_s(pid) - started_cpu
     out, _ = await flood.communicate()
     stop.set()
     await watcher
-    attacks = json.loads(out.decode().strip().splitlines()[-1])
+    flood_report = json.loads(out.decode().strip().splitlines()[-1])
+    attacks = flood_report["results"]
     after = created_rows(data_dir)
 
     print(f"one uvicorn worker, 127.0.0.1; legit: {dict(LEGIT_CLIENTS)} clients; attack: "
           f"{ATTACK_RATE} requests/s for {attack_s:.0f} s\n")  # fmt: skip
-    print("| legitimate clients | req/s | p99 ms |")
-    print("| --- | ---: | ---: |")
-    print(f"| idle | {idle_rps:.0f} | {idle_p99 * 1000:.1f} |")
-    print(f"| under attack | {attack_rps:.0f} | {attack_p99 * 1000:.1f} |\n")
+    print("| legitimate clients | req/s | p99 ms | server CPU (of 1 core) |")
+    print("| --- | ---: | ---: | ---: |")
+    print(f"| idle | {idle_rps:.0f} | {idle_p99 * 1000:.1f} | {idle_cpu / idle_s:.0%} |")
+    print(f"| under attack | {attack_rps:.0f} | {attack_p99 * 1000:.1f} | "
+          f"{attack_cpu / attack_s:.0%} |")  # fmt: skip
+    print(f"(the attacking process itself used {flood_report['cpu_s'] / attack_s:.0%} of a core; "
+          f"{os.cpu_count()} cores in all)\n")  # fmt: skip
     print("| attack | sent | answered with (count) | p50 ms | p99 ms |")
     print("| --- | ---: | --- | ---: | ---: |")
     for kind in ATTACK_MIX:

@@ -61,6 +61,24 @@ def serve_blank_page() -> tuple[http.server.HTTPServer, str]:
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
+async def record_at(wav: Path, url: str, bitrates_bps: list[int], seconds: float) -> list[bytes]:
+    """The WebM bytes Chromium records from ``wav`` (its fake microphone) at each bitrate,
+    one page each, all at once (``url``: a page on 127.0.0.1, as getUserMedia needs)."""
+    async with async_playwright() as p:
+        browser = await p.chromium.launch(executable_path=str(CHROMIUM), args=chromium_args(wav))
+        pages = [await browser.new_page() for _ in bitrates_bps]
+        for page in pages:
+            await page.goto(url)
+        results = await asyncio.gather(
+            *(
+                page.evaluate(RECORD_JS, [bps, int(seconds * 1000)])
+                for page, bps in zip(pages, bitrates_bps, strict=True)
+            )
+        )
+        await browser.close()
+    return [base64.b64decode(encoded) for encoded, _ in results]
+
+
 async def measure(seconds: float) -> list[tuple[int, float, int, bool, int, int]]:
     work = Path(tempfile.mkdtemp(prefix="debrief-bench-"))
     wav = fake_microphone_wav(work / "microphone.wav")
@@ -68,25 +86,12 @@ async def measure(seconds: float) -> list[tuple[int, float, int, bool, int, int]
     target_bps = Settings().opus_bitrate_bps
     rows = []
     try:
-        async with async_playwright() as p:
-            browser = await p.chromium.launch(
-                executable_path=str(CHROMIUM), args=chromium_args(wav)
-            )
-            pages = [await browser.new_page() for _ in BITRATES_BPS]
-            for page in pages:
-                await page.goto(url)
-            results = await asyncio.gather(
-                *(
-                    page.evaluate(RECORD_JS, [bps, int(seconds * 1000)])
-                    for page, bps in zip(pages, BITRATES_BPS, strict=True)
-                )
-            )
-            await browser.close()
+        recordings = await record_at(wav, url, BITRATES_BPS, seconds)
     finally:
         server.shutdown()
-    for bps, (encoded, _) in zip(BITRATES_BPS, results, strict=True):
+    for bps, recording in zip(BITRATES_BPS, recordings, strict=True):
         path = work / f"rec-{bps}.webm"
-        path.write_bytes(base64.b64decode(encoded))
+        path.write_bytes(recording)
         with open_audio(path) as (container, stream, probe):
             duration_s = sum(float(f.samples) / f.sample_rate for f in container.decode(stream))
         as_is = can_store_as_is(probe, duration_s=duration_s, bitrate_bps=target_bps)

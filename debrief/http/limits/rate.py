@@ -2,10 +2,10 @@
 
 Callers are counted by API key, by session for upload tokens, and by client address when
 anonymous. Classes: ``read``, ``write``, ``upload``, ``start_session``, and ``failed_auth``
-(per address: every request whose credential was refused, counted by the GraphQL view before
-the body is parsed). A cached read is counted where the GraphQL view answers it (before
-Strawberry); everything else after validation, when the operation is known and before any
-resolver runs.
+(per address: every request whose credential was refused). A JSON request is counted by the
+GraphQL view before Strawberry runs (from its cached plan of the document, invalid documents
+included); what the view does not parse (GET, multipart uploads, batches, subscriptions) is
+counted by ``RateLimitExtension`` after validation, before any resolver runs.
 """
 
 from __future__ import annotations
@@ -68,7 +68,7 @@ async def send_rate_limited(refusal: Refusal, send: Send) -> None:
 async def send_error(
     send: Send, error: GraphQLError, *, status: int, headers: list[tuple[bytes, bytes]]
 ) -> None:
-    """A GraphQL error answer sent without Strawberry (nothing of the document was parsed)."""
+    """A GraphQL error answer sent by the view itself, before Strawberry runs."""
     body = json.dumps({"data": None, "errors": [error.formatted]}).encode()
     await send(
         {

@@ -18,12 +18,11 @@ OPUS_ENCODER_OPTIONS = {"application": "voip", "frame_duration": "60"}
 # framing make our own output measure a few percent over its nominal bitrate.
 AS_IS_BITRATE_TOLERANCE = 1.1
 # What the web client asks of MediaRecorder, so that the browser's own Opus is stored as it is.
-# Chromium's WebM/Opus measured on speech (bench/browser_recording.py): asking 12 kbps gives
-# 12.6 kbps (1,576 B/s) on a narrow band; 14 kbps widens the coded band and gives 17.7 kbps
-# (2,213 B/s), inside 19 kbps × 1.1 and the 2,500 B/s an answer may take; 16 kbps gives 19.6
-# kbps (2,452 B/s), too close to that cap on short answers, where the container weighs more.
-# Below 19 kbps our own encoder lost 2-4 points of WER on the labelled set (speech_quality.py).
-RECORDER_BITRATE_BPS = 14_000
+# Chromium's WebM/Opus on the labelled set (bench/browser_quality.py, 1,810 words): asking 12,
+# 14 or 16 kbps gave pooled WER 0.264, 0.272, 0.271 against 0.238 for the original, at 1,338,
+# 1,836 and 2,028 B/s: more bitrate bought no accuracy (the capture path costs the points), so
+# the recorder asks the cheapest, all of it kept as it is (bench/browser_recording.py: 12.6 kbps).
+RECORDER_BITRATE_BPS = 12_000
 _FRAME_SAMPLES = 960 * 4
 # Bit-exact muxing fixes the Ogg stream serial (random otherwise), so the same audio always
 # gives the same bytes and sha256: the key that lets a transcript be reused without a call.
