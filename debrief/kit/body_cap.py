@@ -9,6 +9,8 @@ from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 Refusal = Callable[[Scope, Receive, Send], Awaitable[None]]
+IN_FLIGHT_BYTES = 1024 * 1024  # what a refused body may have on its way (socket buffers)
+LINGER_S = 0.1  # how long those bytes are read and dropped before the refusal is sent
 
 
 class BodyTooLarge(Exception):
@@ -29,10 +31,13 @@ async def call_with_body_cap(
     A declared Content-Length is checked up front: it frames the body, so the HTTP server
     delivers no more than it and a body declared within the cap needs no count. A body without
     one (chunked) is counted as it streams, and refused unless the response has started.
+    Before either refusal, the bytes already in flight are read and dropped (``discard_arrived``),
+    so that the refusal reaches the client.
     """
     declared = Headers(scope=scope).get("content-length")
     if declared is not None and declared.isdigit():
         if int(declared) > max_body_bytes:
+            await discard_arrived(receive, max_bytes=IN_FLIGHT_BYTES, within_s=LINGER_S)
             await refuse(scope, receive, send)
         else:
             await app(scope, receive, send)
@@ -60,6 +65,7 @@ async def call_with_body_cap(
         await app(scope, counting_receive, tracking_send)
     except BodyTooLarge:
         if not response_started:
+            await discard_arrived(receive, max_bytes=IN_FLIGHT_BYTES, within_s=LINGER_S)
             await refuse(scope, receive, send)
 
 

@@ -8,9 +8,7 @@ from starlette.datastructures import Headers
 from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from debrief.kit.body_cap import call_with_body_cap, discard_arrived
-
-LINGER_S = 0.1  # how long a refused body's bytes already on their way are read and dropped
+from debrief.kit.body_cap import call_with_body_cap
 
 
 class JsonBodyLimitMiddleware:
@@ -48,9 +46,6 @@ class JsonBodyLimitMiddleware:
         )
 
     async def _too_large(self, scope: Scope, receive: Receive, send: Send) -> None:
-        # what is already in flight (a small multiple of the limit) is read, so the 413 reaches
-        # the client instead of a reset; the rest of a big body is never read
-        await discard_arrived(receive, max_bytes=2 * self.max_body_bytes, within_s=LINGER_S)
         response = JSONResponse(
             {
                 "errors": [
