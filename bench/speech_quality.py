@@ -20,19 +20,18 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
-import re
 import sys
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "bench")]
 
-import jiwer  # noqa: E402
 from cost_workload import Workload  # noqa: E402
 from speech_set import Clip, labelled_set  # noqa: E402
+from wer import ONE_POINT, Errors, normalise  # noqa: E402
 
 from debrief.config import Settings  # noqa: E402
 from debrief.services.audio import build_trimmed_copy, prepare_audio  # noqa: E402
@@ -48,29 +47,6 @@ MAX_STORED_BYTES_PER_S = 2_500  # what every stored answer keeps to (issue 3), c
 LOGPROB_THRESHOLDS = (-0.3, -0.4, -0.5, -0.6, -0.7, -0.8)
 NO_SPEECH_THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7, 1.0)  # 1.0: never routes
 KEPT_WER_TARGET = 0.20  # what the cascade may keep: quotes in the analysis stay readable
-ONE_POINT = 0.01  # "within 1 point" of WER
-
-
-def normalise(text: str) -> str:
-    text = re.sub(r"[^a-z0-9' ]+", " ", text.lower().replace("-", " "))
-    return " ".join(text.split())
-
-
-@dataclass
-class Errors:
-    errors: int = 0
-    words: int = 0
-    clips: list[str] = field(default_factory=list)
-
-    def add(self, reference: str, hypothesis: str) -> float:
-        out = jiwer.process_words(normalise(reference), normalise(hypothesis) or "<empty>")
-        self.errors += out.substitutions + out.deletions + out.insertions
-        self.words += out.substitutions + out.deletions + out.hits
-        return out.wer
-
-    @property
-    def wer(self) -> float:
-        return self.errors / self.words if self.words else 0.0
 
 
 class Bench:
@@ -159,6 +135,32 @@ def tempo_table(bench: Bench, clips: list[Clip]) -> float:
     return chosen
 
 
+@dataclass(frozen=True)
+class Split:
+    """The answers a cascade keeps local and those it routes to OpenAI, for one set of
+    thresholds; fractions are of reference words."""
+
+    kept: Errors
+    routed: Errors
+
+    @property
+    def fraction_routed(self) -> float:
+        return self.routed.words / (self.kept.words + self.routed.words)
+
+    def columns(self) -> str:
+        routed_wer = f"{self.routed.wer:.3f}" if self.routed.words else "-"
+        return f"{self.fraction_routed:>8.0%}{self.kept.wer:>10.3f}{routed_wer:>12}"
+
+
+def split_by_route(
+    stored: list[tuple[Clip, TranscriptResult]], thresholds: RoutingThresholds
+) -> Split:
+    kept, routed = Errors(), Errors()
+    for clip, heard in stored:
+        (routed if route_reason(heard, thresholds) else kept).add(clip.reference, heard.text)
+    return Split(kept, routed)
+
+
 def routing_table(bench: Bench, clips: list[Clip]) -> None:
     stored = [
         (clip, bench.hear(bench.stored(clip, bench.settings.opus_bitrate_bps))) for clip in clips
@@ -168,52 +170,34 @@ def routing_table(bench: Bench, clips: list[Clip]) -> None:
         overall.add(clip.reference, heard.text)
     print(f"\nRouting: local tiny.en on the stored file, WER {overall.wer:.3f} "
           f"on {overall.words} words, {len(stored)} answers")  # fmt: skip
-    print(f"{'min logprob':>12}{'routed':>8}{'WER kept':>10}{'WER routed':>12}{'kept words':>12}")
     settings = bench.settings
-    logprob_rows: dict[float, tuple[float, float]] = {}  # threshold: (fraction routed, kept WER)
-    for threshold in LOGPROB_THRESHOLDS:
-        thresholds = RoutingThresholds(
-            min_avg_logprob=threshold,
-            max_no_speech_prob=settings.cascade_max_no_speech_prob,
-            max_compression_ratio=settings.cascade_max_compression_ratio,
-        )
-        kept, routed = Errors(), Errors()
-        for clip, heard in stored:
-            (routed if route_reason(heard, thresholds) else kept).add(clip.reference, heard.text)
-        fraction = routed.words / (kept.words + routed.words)
-        logprob_rows[threshold] = (fraction, kept.wer)
-        routed_wer = f"{routed.wer:.3f}" if routed.words else "-"
-        print(
-            f"{threshold:>12.2f}{fraction:>8.0%}{kept.wer:>10.3f}{routed_wer:>12}{kept.words:>12}"
-        )
+    defaults = RoutingThresholds.from_settings(settings)
+    print(f"{'min logprob':>12}{'routed':>8}{'WER kept':>10}{'WER routed':>12}{'kept words':>12}")
+    by_logprob = {
+        t: split_by_route(stored, replace(defaults, min_avg_logprob=t)) for t in LOGPROB_THRESHOLDS
+    }
+    for threshold, split in by_logprob.items():
+        print(f"{threshold:>12.2f}{split.columns()}{split.kept.words:>12}")
     print(f"(no-speech above {settings.cascade_max_no_speech_prob}, compression ratio above "
           f"{settings.cascade_max_compression_ratio} also route; fraction by words)")  # fmt: skip
     chosen_logprob = min(
-        (t for t in LOGPROB_THRESHOLDS if logprob_rows[t][1] <= KEPT_WER_TARGET),
-        key=lambda t: logprob_rows[t][0],
+        (t for t, split in by_logprob.items() if split.kept.wer <= KEPT_WER_TARGET),
+        key=lambda t: by_logprob[t].fraction_routed,
         default=max(LOGPROB_THRESHOLDS),
     )
     print(f"default min logprob: {chosen_logprob} (fewest words routed while the kept answers' "
           f"WER is at most {KEPT_WER_TARGET})")  # fmt: skip
     print(f"\n{'max no-speech':>13}{'routed':>8}{'WER kept':>10}{'WER routed':>12}"
           f"   (min logprob {settings.cascade_min_avg_logprob})")  # fmt: skip
-    no_speech_rows: dict[float, tuple[float, float]] = {}
-    for no_speech in NO_SPEECH_THRESHOLDS:
-        thresholds = RoutingThresholds(
-            min_avg_logprob=settings.cascade_min_avg_logprob,
-            max_no_speech_prob=no_speech,
-            max_compression_ratio=settings.cascade_max_compression_ratio,
-        )
-        kept, routed = Errors(), Errors()
-        for clip, heard in stored:
-            (routed if route_reason(heard, thresholds) else kept).add(clip.reference, heard.text)
-        fraction = routed.words / (kept.words + routed.words)
-        no_speech_rows[no_speech] = (fraction, kept.wer)
-        routed_wer = f"{routed.wer:.3f}" if routed.words else "-"
-        print(f"{no_speech:>13.2f}{fraction:>8.0%}{kept.wer:>10.3f}{routed_wer:>12}")
-    best = min(no_speech_rows.values())
+    by_no_speech = {
+        t: split_by_route(stored, replace(defaults, max_no_speech_prob=t))
+        for t in NO_SPEECH_THRESHOLDS
+    }
+    for threshold, split in by_no_speech.items():
+        print(f"{threshold:>13.2f}{split.columns()}")
     chosen_no_speech = min(
-        t for t, row in no_speech_rows.items() if row[0] <= best[0] and row[1] <= best[1]
+        by_no_speech,
+        key=lambda t: (by_no_speech[t].fraction_routed, by_no_speech[t].kept.wer, t),
     )
     print(f"default max no-speech: {chosen_no_speech} (the lowest of those routing the fewest "
           f"words, at their lowest kept WER)")  # fmt: skip
