@@ -26,12 +26,7 @@ from strawberry.types.unset import UNSET, UnsetType
 
 from debrief.http.cacheable import CacheablePlan, plan_operation, select_operation
 from debrief.http.limits.address import client_address
-from debrief.http.limits.document import (
-    TOKEN_LIMIT_MESSAGE,
-    exceeds_token_limit,
-    tag_token_limit,
-    token_limit_error,
-)
+from debrief.http.limits.document import exceeds_token_limit, token_limit_error
 from debrief.http.limits.rate import (
     COUNTED_KEY,
     check_failed_authentication,
@@ -205,10 +200,7 @@ class DebriefGraphQL(GraphQL[Context, None]):
             return token_limit_error(max_tokens)
         try:
             document = parse(query, max_tokens=max_tokens)
-        except GraphQLError as error:
-            if TOKEN_LIMIT_MESSAGE in error.message:
-                tag_token_limit([error])
-                return error
+        except GraphQLError:
             return None
         operation = select_operation(document, operation_name)
         if operation is None:
@@ -270,12 +262,8 @@ class DebriefGraphQL(GraphQL[Context, None]):
         state["debrief_principal"] = principal
         if not isinstance(principal, Interviewer | Candidate):
             return False  # nothing to keep for anonymous callers (counted next, by the view)
-        address = client_address(scope, trusted_proxies=runtime.settings.trusted_proxies)
-        refusal = await check_request(runtime.rate_limiter, principal, address, "read")
-        if refusal is not None:
-            await send_rate_limited(refusal, send)
+        if await self._refuse_over_limit(scope, "read", send):  # a miss is not counted again
             return True
-        state[COUNTED_KEY] = True  # a miss goes on to Strawberry: counted once
         known = [v for v in versions if v is not None]
         if len(known) != len(versions):
             return False  # nothing to keep for what does not exist
