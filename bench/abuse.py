@@ -13,9 +13,12 @@ so the figure measures the server and not the flood's own CPU), send:
 - failed-key guesses: random ``dbk_`` keys.
 
 Printed: the legitimate clients' req/s and p99 idle and under attack, how fast each attack is
-refused and with what, the server's RSS, and the rows attackers created. The legitimate
-clients loop as fast as they can, so the per-key read limit is raised for them
-(``DEBRIEF_RATE_LIMIT_READ``); every other limit is the default.
+refused and with what, the server's RSS, and the rows attackers created. Then what a script
+that does solve the start challenge (ALTCHA's own solver, from another address) pays per
+session and gets. The server runs with production settings (``DEBRIEF_ENV=production``:
+anonymous starts need the proof of work, no introspection). The legitimate clients loop as
+fast as they can, so the per-key read limit is raised for them (``DEBRIEF_RATE_LIMIT_READ``);
+every other limit is the default.
 
 Run: .venv/bin/python bench/abuse.py [--idle-s 8] [--attack-s 10]
 """
@@ -37,6 +40,7 @@ import uuid
 from collections import Counter, defaultdict
 from pathlib import Path
 
+import altcha
 import httpx
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -56,8 +60,12 @@ SESSIONS_LIST = """query L($key: String!) { interview(key: $key) {
   sessions(first: 20) { nodes { id status candidateName createdAt } } } }"""
 CREATE = """mutation C($input: CreateInterviewInput!) { createInterview(input: $input) {
   __typename ... on Interview { key } } }"""
-START = """mutation S($key: String!) { startSession(interviewKey: $key, candidateName: "x") {
+START = """mutation S($key: String!, $pow: String) {
+  startSession(interviewKey: $key, candidateName: "x", proofOfWork: $pow) {
   __typename ... on StartSessionResult { session { id } } } }"""
+CHALLENGE = "query C($key: String!) { startChallenge(interviewKey: $key) { challenge } }"
+SOLVER_ATTEMPTS = 15
+SOLVER_ADDRESS = "198.51.100.7"  # X-Forwarded-For from the trusted proxy (127.0.0.1)
 
 
 def free_port() -> int:
@@ -228,6 +236,8 @@ def main(idle_s: float, attack_s: float) -> None:
         "DEBRIEF_SECRET_KEY": "abuse-secret",
         "DEBRIEF_LOG_LEVEL": "WARNING",
         "DEBRIEF_RATE_LIMIT_READ": "1000000/minute",  # legit clients loop flat out
+        "DEBRIEF_ENV": "production",
+        "DEBRIEF_TRUSTED_PROXIES": '["127.0.0.1"]',  # lets the solving script be elsewhere
         "HF_HUB_OFFLINE": "1",
     }
     cli = [sys.executable, "-m", "debrief.cli"]
@@ -316,9 +326,11 @@ async def measure(
     flood_report = json.loads(out.decode().strip().splitlines()[-1])
     attacks = flood_report["results"]
     after = created_rows(data_dir)
+    solver = await solving_script(base, interview_key)
+    after_solver = created_rows(data_dir)
 
-    print(f"one uvicorn worker, 127.0.0.1; legit: {dict(LEGIT_CLIENTS)} clients; attack: "
-          f"{ATTACK_RATE} requests/s for {attack_s:.0f} s\n")  # fmt: skip
+    print(f"one uvicorn worker, 127.0.0.1, production settings; legit: {dict(LEGIT_CLIENTS)} "
+          f"clients; attack: {ATTACK_RATE} requests/s for {attack_s:.0f} s\n")  # fmt: skip
     print("| legitimate clients | req/s | p99 ms | server CPU (of 1 core) |")
     print("| --- | ---: | ---: | ---: |")
     print(f"| idle | {idle_rps:.0f} | {idle_p99 * 1000:.1f} | {idle_cpu / idle_s:.0%} |")
@@ -343,7 +355,43 @@ async def measure(
     print("| --- | ---: |")
     for name in before:
         print(f"| {name} | {after[name] - before[name]} |")
+    solved_ms = [s * 1000 for s in solver["cpu_s"]]
+    print(f"\nAfterwards, a script that solves each start challenge (altcha's solver, one core), "
+          f"{SOLVER_ATTEMPTS} times from one other address:\n")  # fmt: skip
+    print("| solving script | value |")
+    print("| --- | ---: |")
+    print(f"| attacker CPU per solution, p50 / p90 ms | {p(solved_ms, 0.5):.0f} / "
+          f"{p(solved_ms, 0.9):.0f} |")  # fmt: skip
+    outcomes = ", ".join(f"{o} ({n})" for o, n in Counter(solver["outcomes"]).most_common())
+    print(f"| answered with | {outcomes} |")
+    print(f"| sessions it created | {after_solver['session'] - after['session']} |")
     print(f"\nlegit p99 under attack / idle: {attack_p99 / idle_p99:.2f}")
+
+
+async def solving_script(base: str, interview_key: str) -> dict[str, list]:
+    """Fetch a challenge, solve it, start: what the cheapest honest-looking script does."""
+    headers = {"X-Forwarded-For": SOLVER_ADDRESS}
+    cpu, outcomes = [], []
+    async with httpx.AsyncClient(base_url=base, timeout=30, headers=headers) as client:
+        for _ in range(SOLVER_ATTEMPTS):
+            asked = await client.post(
+                "/graphql", json={"query": CHALLENGE, "variables": {"key": interview_key}}
+            )
+            challenge = altcha.Challenge.from_dict(
+                json.loads(asked.json()["data"]["startChallenge"]["challenge"])
+            )
+            started = time.process_time()
+            solution = altcha.solve_challenge(challenge)
+            cpu.append(time.process_time() - started)
+            assert solution is not None
+            proof = altcha.Payload(challenge, solution).to_base64()
+            answer = await client.post(
+                "/graphql",
+                json={"query": START, "variables": {"key": interview_key, "pow": proof}},
+            )
+            outcomes.append(outcome_of(b"HTTP/1.1 %d x\r\n\r\n" % answer.status_code
+                                       + answer.content))  # fmt: skip
+    return {"cpu_s": cpu, "outcomes": outcomes}
 
 
 if __name__ == "__main__":

@@ -158,6 +158,17 @@ class Settings(BaseSettings):
     )
     public_sessions_per_interview_per_hour: int = 200
     public_sessions_per_address_per_hour: int = 10
+    start_challenge: bool | None = Field(
+        default=None,
+        description="Anonymous starts of public interviews need a solved proof of work "
+        "(services/start_challenge). Default: on in production, off otherwise.",
+    )
+    start_challenge_cost: int = Field(
+        default=5_000,
+        ge=1,
+        description="PBKDF2 iterations per try; a solution takes 256 tries on average.",
+    )
+    start_challenge_ttl_s: int = Field(default=600, ge=10, description="A challenge's life.")
     openai_daily_budget_usd: float | None = Field(
         default=None,
         description="OpenAI spend per organisation per UTC day; 0: never call OpenAI; "
@@ -258,6 +269,12 @@ class Settings(BaseSettings):
         if self.graphql_introspection is not None:
             return self.graphql_introspection
         return not self.is_production
+
+    @property
+    def start_challenge_enabled(self) -> bool:
+        if self.start_challenge is not None:
+            return self.start_challenge
+        return self.is_production
 
     @property
     def field_suggestions_enabled(self) -> bool:

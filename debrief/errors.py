@@ -6,6 +6,8 @@ Control flow is not an error of the domain and lives with its user: ``DeferJob``
 
 from __future__ import annotations
 
+from datetime import datetime
+
 
 class DebriefError(Exception):
     """Base of every expected error debrief raises."""
@@ -97,6 +99,18 @@ class RecordingArchived(ConflictError):
 
 class LifecycleUnsupported(ConflictError):
     message = "Lifecycle rules need S3 storage (DEBRIEF_STORAGE=s3)."
+
+
+class ProofOfWorkRequired(DebriefError):
+    """An anonymous start without a valid solved challenge (``services/start_challenge``);
+    carries the fresh challenge to solve (GraphQL ``ChallengeRequired``)."""
+
+    message = "Solve the challenge to start this interview."
+
+    def __init__(self, message: str, *, challenge: str, expires_at: datetime) -> None:
+        super().__init__(message)
+        self.challenge = challenge
+        self.expires_at = expires_at
 
 
 class StorageError(DebriefError):

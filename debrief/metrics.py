@@ -42,6 +42,12 @@ ANALYSIS_QUOTES = Counter(  # evidence-backed analysis
 RATE_LIMITED = Counter(
     "debrief_rate_limited", "Requests refused by a rate limit or quota, by class.", ["limit"]
 )
+START_CHALLENGES = Counter(
+    "debrief_start_challenges",
+    "Proofs of work for anonymous starts: issued, verified, or refused (missing, invalid, "
+    "expired, replayed).",
+    ["outcome"],
+)
 OPENAI_BUDGET_SKIPS = Counter(
     "debrief_openai_budget_skips",
     "OpenAI calls not made because the organisation's daily budget was spent (reason budget).",

@@ -94,6 +94,12 @@ def settings(stack: str, session_tmp: Path, postgres_url: str, moto_endpoint: st
     return Settings(_env_file=None, **overrides)  # type: ignore[call-arg]
 
 
+@pytest.fixture
+def server_settings() -> dict[str, str]:
+    """Extra ``DEBRIEF_*`` variables for a `debrief serve` fixture; a module overrides it."""
+    return {}
+
+
 def fixture_path(name: str) -> Path:
     return FIXTURES / name
 

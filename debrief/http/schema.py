@@ -21,6 +21,7 @@ from debrief.http.limits.document import (
 from debrief.http.limits.rate import RateLimitExtension
 from debrief.http.middleware import GraphQLOperationLabel
 from debrief.resolvers import analysis, lifecycle, mutations, queries, reviews, webhooks
+from debrief.schema.challenge import StartChallenge
 from debrief.schema.errors import Conflict, Expired, Forbidden, InvalidAudio, NotFound, TooLarge
 from debrief.schema.types import CostReport, Interview, Recording, Session
 from debrief.schema.webhooks import WebhookDeliveryConnection, WebhookEndpoint
@@ -36,6 +37,11 @@ class Query:
     # its session from the upload token alone
     interviews: list[Interview] = strawberry.field(
         resolver=queries.interviews, description="The organisation's interviews, newest first."
+    )
+    start_challenge: StartChallenge | None = strawberry.field(
+        resolver=queries.start_challenge,
+        description="What an anonymous startSession of this public interview must solve first; "
+        "null when nothing is asked.",
     )
     candidate_session: Session | None = strawberry.field(
         resolver=queries.candidate_session,

@@ -62,6 +62,15 @@ class RateLimiter:
             return None
         return Refusal(name, max(1, math.ceil(stats.reset_time - time.time())))
 
+    async def claim_once(self, name: str, identity: str, *, ttl_s: int) -> bool:
+        """True for the first claim of ``identity`` within ``ttl_s``, by any process sharing
+        the storage; fails open (True) if Redis is down, as ``hit`` does."""
+        try:
+            return await self.storage.incr(f"{name}/{identity}", ttl_s) == 1
+        except Exception as error:
+            log.warning("rate limiter unavailable: %s", error)
+            return True
+
     async def clear(self, name: str, identity: str) -> None:
         item = self.rates.get(name)
         if item is not None:

@@ -7,16 +7,23 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Awaitable, Callable
-from typing import Any, ParamSpec, TypeVar
+from typing import Annotated, Any, ParamSpec, TypeVar
 
 import strawberry
 from strawberry.file_uploads import Upload
 
 from debrief import models
-from debrief.errors import DebriefError, ForbiddenError, NotFoundError, QuotaExceeded
+from debrief.errors import (
+    DebriefError,
+    ForbiddenError,
+    NotFoundError,
+    ProofOfWorkRequired,
+    QuotaExceeded,
+)
 from debrief.kit.ids import parse_uuid
 from debrief.models import JobKind
 from debrief.resolvers.context import Context
+from debrief.schema.challenge import ChallengeRequired, StartChallenge
 from debrief.schema.errors import rate_limited_error, to_user_error
 from debrief.schema.inputs import CreateInterviewInput
 from debrief.schema.payloads import (
@@ -87,6 +94,13 @@ async def start_session(
     interview_key: str,
     candidate_name: str | None = None,
     candidate_email: str | None = None,
+    proof_of_work: Annotated[
+        str | None,
+        strawberry.argument(
+            description="A solved StartChallenge (ALTCHA payload, base64): anonymous starts "
+            "need one when the server asks (ChallengeRequired)."
+        ),
+    ] = None,
 ) -> StartSessionPayload:
     try:
         async with open_uow(info):
@@ -98,7 +112,11 @@ async def start_session(
                 settings=info.context.runtime.settings,
                 limiter=info.context.runtime.rate_limiter,
                 client_address=info.context.client_address,
+                proof_of_work=proof_of_work,
             )
+    except ProofOfWorkRequired as error:
+        challenge = StartChallenge(challenge=error.challenge, expires_at=error.expires_at)
+        return ChallengeRequired(message=error.message, challenge=challenge)
     except QuotaExceeded as error:  # not a payload member: HTTP 429, as every rate limit
         info.context.response.status_code = 429
         info.context.response.headers["Retry-After"] = str(error.retry_after_s)

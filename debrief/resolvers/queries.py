@@ -8,9 +8,11 @@ import strawberry
 
 from debrief.resolvers.context import Context
 from debrief.resolvers.costs import resolve_cost_report
+from debrief.schema.challenge import StartChallenge
 from debrief.schema.types import CostReport, Interview, Recording, Session
+from debrief.services import start_challenge as start_challenges
 from debrief.services.auth import access
-from debrief.services.auth.credentials import Candidate, Interviewer
+from debrief.services.auth.credentials import Anonymous, Candidate, Interviewer
 
 Info = strawberry.Info[Context, None]
 
@@ -18,6 +20,19 @@ Info = strawberry.Info[Context, None]
 async def interview(info: Info, key: str) -> Interview | None:
     row = await access.find_visible_interview(info.context.principal, key)
     return Interview.from_row(row) if row else None
+
+
+async def start_challenge(info: Info, interview_key: str) -> StartChallenge | None:
+    """A challenge for an anonymous start of this public interview; null when none is needed
+    (a credential was sent, or the server asks none) or there is no such public interview."""
+    principal = info.context.principal
+    settings = info.context.runtime.settings
+    if not isinstance(principal, Anonymous) or not settings.start_challenge_enabled:
+        return None
+    if await access.find_visible_interview(principal, interview_key) is None:
+        return None
+    issued = start_challenges.issue_challenge(settings, interview_key)
+    return StartChallenge(challenge=issued.challenge, expires_at=issued.expires_at)
 
 
 async def interviews(info: Info, first: int = 50) -> list[Interview]:

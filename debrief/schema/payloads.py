@@ -6,6 +6,7 @@ from typing import Annotated
 
 import strawberry
 
+from debrief.schema.challenge import ChallengeRequired
 from debrief.schema.errors import (
     Conflict,
     Expired,
@@ -38,7 +39,7 @@ CreateInterviewPayload = Annotated[
     Interview | Forbidden | Conflict | InvalidInput, strawberry.union("CreateInterviewPayload")
 ]
 StartSessionPayload = Annotated[
-    StartSessionResult | NotFound | Forbidden | Conflict | InvalidInput,
+    StartSessionResult | NotFound | Forbidden | Conflict | InvalidInput | ChallengeRequired,
     strawberry.union("StartSessionPayload"),
 ]
 UploadRecordingPayload = Annotated[

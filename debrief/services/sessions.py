@@ -39,6 +39,7 @@ from debrief.services.auth.credentials import (
 )
 from debrief.services.queue.outbox import add_job, run_now
 from debrief.services.quotas import spend_public_start
+from debrief.services.start_challenge import require_proof_of_work
 from debrief.services.unit_of_work import UnitOfWork
 from debrief.services.webhooks import EventType, emit_event
 
@@ -61,12 +62,14 @@ async def start_session(
     expires_at: datetime | None = None,
     limiter: RateLimiter | None = None,
     client_address: str = "unknown",
+    proof_of_work: str | None = None,
 ) -> tuple[Session, str]:
     """Start a session (interviewer, or anyone for a public interview); returns its token.
 
     Its deadline is ``expires_at`` (interviewers only) or the interview's default, in days
-    from now; none when neither is set. Anonymous starts spend the public interview's quotas
-    (``services/quotas``).
+    from now; none when neither is set. Anonymous starts need a solved challenge when
+    required (``services/start_challenge``), checked before they spend the public
+    interview's quotas (``services/quotas``): a flood without one uses up no one's quota.
     """
     if isinstance(principal, Candidate):
         raise ForbiddenError("Upload tokens cannot start sessions.")
@@ -74,6 +77,10 @@ async def start_session(
     if interview is None or (isinstance(principal, Anonymous) and not interview.public):
         raise NotFoundError("No such interview.")
     if isinstance(principal, Anonymous):
+        if settings.start_challenge_enabled:
+            await require_proof_of_work(
+                settings, limiter, interview_key=interview.key, proof_of_work=proof_of_work
+            )
         await spend_public_start(limiter, interview_id=interview.id, client_address=client_address)
     now = datetime.now(UTC)
     if expires_at is not None:

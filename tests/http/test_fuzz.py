@@ -27,7 +27,7 @@ from schemathesis.generation import GenerationMode
 from schemathesis.graphql import nodes
 
 SCHEMA_PATH = Path(__file__).parents[2] / "schema.graphql"
-EXAMPLES_PER_OPERATION = 80  # x 13 operations, each with a key or without: over 1,000
+EXAMPLES_PER_OPERATION = 80  # x 14 operations, each with a key or without: over 1,000
 MASKED = "Unexpected error."
 
 schemathesis.graphql.scalar(
@@ -53,6 +53,7 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, str]
         "DEBRIEF_SECRET_KEY": "fuzz-secret",
         "DEBRIEF_LOG_LEVEL": "ERROR",
         "HF_HUB_OFFLINE": "1",
+        "DEBRIEF_START_CHALLENGE": "true",  # as in production: proofs of work are fuzzed too
         # Limits on, but far: the fuzzer must reach the resolvers, not the 429s.
         **{
             f"DEBRIEF_RATE_LIMIT_{name}": "100000/minute"

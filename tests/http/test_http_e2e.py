@@ -38,9 +38,11 @@ def server_env(settings: Settings) -> dict[str, str]:
 
 
 @pytest_asyncio.fixture
-async def server(settings: Settings) -> AsyncIterator[tuple[str, str]]:
+async def server(
+    settings: Settings, server_settings: dict[str, str]
+) -> AsyncIterator[tuple[str, str]]:
     """(base URL, interviewer key) of a running `debrief serve`."""
-    env = server_env(settings)
+    env = server_env(settings) | server_settings
     org = f"e2e-{uuid.uuid4().hex[:6]}"
     keys = await asyncio.create_subprocess_exec(
         sys.executable, "-m", "debrief.cli", "keys", "create", "--org", org,

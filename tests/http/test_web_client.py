@@ -40,6 +40,7 @@ ANSWER_S = 3.5  # long enough for a sentence of the fixture, short enough for a 
 MAX_BYTES_PER_S = 2_500
 DEADLINE_S = 8  # long enough to load the page and see the deadline, short enough to wait out
 SIGNED = re.compile(r"^debrief_storage_urls_signed_total(?:\{[^}]*\})? (\S+)$", re.M)
+VERIFIED = re.compile(r'^debrief_start_challenges_total\{outcome="verified"\} (\S+)$', re.M)
 QUESTIONS = [
     {"text": "Tell us about your experience.", "timeLimitSeconds": 60},
     {"text": "Describe a disagreement and how it ended."},
@@ -50,6 +51,12 @@ QUESTIONS = [
 @pytest.fixture
 def stack() -> str:
     return "sqlite-local"  # one stack is enough: the browser is what this test is about
+
+
+@pytest.fixture
+def server_settings() -> dict[str, str]:
+    """As in production: anonymous starts need the proof of work, at its default cost."""
+    return {"DEBRIEF_START_CHALLENGE": "true"}
 
 
 @pytest.fixture
@@ -135,6 +142,11 @@ async def assert_accessible(page: Page, name: str) -> None:
 async def urls_signed(client: httpx.AsyncClient, base: str) -> float:
     text = (await client.get(f"{base}/metrics")).text
     return sum(float(value) for value in SIGNED.findall(text))
+
+
+async def proofs_verified(client: httpx.AsyncClient, base: str) -> float:
+    text = (await client.get(f"{base}/metrics")).text
+    return sum(float(value) for value in VERIFIED.findall(text))
 
 
 def opus_packets(data: bytes, path: Path) -> list[bytes]:
@@ -246,6 +258,7 @@ async def test_candidate_records_and_interviewer_reviews(
         await page.screenshot(path=screenshots / "2-interview.png", full_page=True)
         await page.get_by_label("Your name").press("Enter")  # the form works from the keyboard
         await page.wait_for_url(re.compile(r"/record#token=dbu_"))
+        assert await proofs_verified(client, base) == 1  # the page solved the server's challenge
         await page.get_by_role("button", name="Allow microphone").click()
         await assert_accessible(page, "record")
 

@@ -65,16 +65,18 @@ export type PublicInterviewQueryVariables = Exact<{
 }>;
 
 
-export type PublicInterviewQuery = { interview: { key: string, title: string, questions: Array<{ id: string }> } | null };
+export type PublicInterviewQuery = { interview: { key: string, title: string, questions: Array<{ id: string }> } | null, startChallenge: { challenge: string } | null };
 
 export type StartPublicSessionMutationVariables = Exact<{
   interviewKey: string;
   candidateName: string | null | undefined;
   candidateEmail: string | null | undefined;
+  proofOfWork: string | null | undefined;
 }>;
 
 
 export type StartPublicSessionMutation = { startSession:
+    | { __typename: 'ChallengeRequired', message: string, challenge: { challenge: string } }
     | { __typename: 'Conflict', message: string }
     | { __typename: 'Forbidden', message: string }
     | { __typename: 'InvalidInput', message: string }
@@ -253,20 +255,29 @@ export const PublicInterviewDocument = new TypedDocumentString(`
       id
     }
   }
+  startChallenge(interviewKey: $key) {
+    challenge
+  }
 }
     `) as unknown as TypedDocumentString<PublicInterviewQuery, PublicInterviewQueryVariables>;
 export const StartPublicSessionDocument = new TypedDocumentString(`
-    mutation StartPublicSession($interviewKey: String!, $candidateName: String, $candidateEmail: String) {
+    mutation StartPublicSession($interviewKey: String!, $candidateName: String, $candidateEmail: String, $proofOfWork: String) {
   startSession(
     interviewKey: $interviewKey
     candidateName: $candidateName
     candidateEmail: $candidateEmail
+    proofOfWork: $proofOfWork
   ) {
     __typename
     ... on StartSessionResult {
       uploadToken
       session {
         id
+      }
+    }
+    ... on ChallengeRequired {
+      challenge {
+        challenge
       }
     }
     ... on UserError {

@@ -1,7 +1,8 @@
 /** `/interview/{key}`: a public interview; the candidate starts a session and goes to record. */
 
-import { useEffect, useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import { request } from "../api";
+import { solveStartChallenge } from "../challenge";
 import {
   PublicInterviewDocument,
   type PublicInterviewQuery,
@@ -16,16 +17,28 @@ export function recordUrl(token: string): string {
   return `/record#token=${encodeURIComponent(token)}`;
 }
 
+/** Solve now, report later: a failure surfaces when the candidate presses Start. */
+function background(challenge: string): Promise<string> {
+  const solving = solveStartChallenge(challenge);
+  solving.catch(() => undefined);
+  return solving;
+}
+
 export function InterviewPage({ interviewKey }: { interviewKey: string }) {
   const [interview, setInterview] = useState<Interview | null | undefined>(undefined);
   const [name, setName] = useState("");
   const [email, setEmail] = useState("");
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // The server's proof of work, solved in the background from the moment the page loads.
+  const proof = useRef<Promise<string> | null>(null);
 
   useEffect(() => {
     request(PublicInterviewDocument, { key: interviewKey }, null)
-      .then((data) => setInterview(data.interview))
+      .then((data) => {
+        if (data.startChallenge) proof.current = background(data.startChallenge.challenge);
+        setInterview(data.interview);
+      })
       .catch((e: Error) => setError(e.message));
   }, [interviewKey]);
 
@@ -47,11 +60,19 @@ export function InterviewPage({ interviewKey }: { interviewKey: string }) {
     setBusy(true);
     setError(null);
     try {
-      const { startSession: result } = await request(
-        StartPublicSessionDocument,
-        { interviewKey, candidateName: name || null, candidateEmail: email || null },
-        null,
+      const variables = { interviewKey, candidateName: name || null, candidateEmail: email || null };
+      const proofOfWork = proof.current ? await proof.current : null;
+      let { startSession: result } = await request(
+        StartPublicSessionDocument, { ...variables, proofOfWork }, null,
       );
+      if (result.__typename === "ChallengeRequired") {
+        // expired while the page stayed open, or the server started asking: solve its new one
+        const retry = await solveStartChallenge(result.challenge.challenge);
+        ({ startSession: result } = await request(
+          StartPublicSessionDocument, { ...variables, proofOfWork: retry }, null,
+        ));
+      }
+      proof.current = null; // spent (or refused): never sent twice
       if (result.__typename !== "StartSessionResult") {
         setError(result.message);
         return;
