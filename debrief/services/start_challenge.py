@@ -3,7 +3,7 @@
 A quota cannot tell a script's first call from a candidate's; a proof of work can make the
 script pay for each one. When ``Settings.start_challenge_enabled``, an anonymous
 ``startSession`` must carry a solved challenge (``proofOfWork``): issued by
-``Interview.startChallenge`` or by the refusal itself, bound to one interview, signed (no
+``Query.startChallenge`` or by the refusal itself, bound to one interview, signed (no
 state is kept until it is used), expiring, and good for one start only. The browser solves it
 with WebCrypto while the candidate types their name; checking a solution costs one key
 derivation, off the event loop.
