@@ -40,6 +40,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from debrief.config import Settings  # noqa: E402
+from debrief.services.start_challenge import issue_challenge, require_proof_of_work  # noqa: E402
 from tests.support.browser import CHROMIUM  # noqa: E402
 
 COSTS = [2_000, 5_000, 10_000, 20_000]
@@ -134,21 +135,26 @@ async def browser_starts(base: str, interview_key: str, starts: int) -> tuple[li
 
 
 def script_solves(settings: Settings, count: int) -> tuple[list[float], list[float]]:
-    """(attacker CPU seconds per solution, server seconds per check)."""
-    secret = b"start-challenge:" + settings.signing_key
-    solving, checking = [], []
+    """(attacker CPU seconds per solution, server seconds per check: the service's own)."""
+    solving, proofs = [], []
     for _ in range(count):
-        challenge = altcha.create_challenge(
-            "PBKDF2/SHA-256", settings.start_challenge_cost, hmac_secret=secret
-        )
+        issued = issue_challenge(settings, "bench")
+        challenge = altcha.Challenge.from_dict(json.loads(issued.challenge))
         started = time.process_time()
         solution = altcha.solve_challenge(challenge)
         solving.append(time.process_time() - started)
         assert solution is not None
-        started = time.perf_counter()
-        assert altcha.verify_solution(altcha.Payload(challenge, solution), secret).verified
-        checking.append(time.perf_counter() - started)
-    return solving, checking
+        proofs.append(altcha.Payload(challenge, solution).to_base64())
+
+    async def check_each() -> list[float]:
+        seconds = []
+        for proof in proofs:
+            started = time.perf_counter()
+            await require_proof_of_work(settings, None, interview_key="bench", proof_of_work=proof)
+            seconds.append(time.perf_counter() - started)
+        return seconds
+
+    return solving, asyncio.run(check_each())
 
 
 def main(starts: int) -> None:

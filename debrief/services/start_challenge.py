@@ -64,7 +64,7 @@ async def require_proof_of_work(
     """Pass when ``proof_of_work`` solves an unexpired, unused challenge for this interview;
     else raise ``ProofOfWorkRequired`` carrying a fresh challenge. Spends the solution."""
     if not proof_of_work:
-        _refuse(settings, interview_key, "missing", "Solve the challenge to start this interview.")
+        _refuse(settings, interview_key, "missing", ProofOfWorkRequired.message)
     payload = _parse(proof_of_work)
     if payload is None:
         _refuse(settings, interview_key, "invalid", "The proof of work could not be read.")
