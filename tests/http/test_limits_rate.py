@@ -7,6 +7,7 @@ import asyncio
 import os
 import socket
 import sys
+import time
 import uuid
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
@@ -129,7 +130,18 @@ async def test_anonymous_starts_are_limited_and_create_nothing(settings: Setting
         assert await Session.all().count() == before
 
 
+@pytest.fixture
+def half_past_the_hour(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The limiter's windows are aligned to the clock (limits' sliding-window counter): two
+    starts a minute before the hour are rightly retried within that minute, so a test of an
+    hourly quota's Retry-After runs its clock at half past (offset, still advancing)."""
+    real = time.time
+    offset = 1800 - real() % 3600
+    monkeypatch.setattr(time, "time", lambda: real() + offset)
+
+
 @SQLITE
+@pytest.mark.usefixtures("half_past_the_hour")
 async def test_public_interviews_have_hourly_quotas(settings: Settings) -> None:
     quota = settings.model_copy(
         update={
